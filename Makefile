@@ -1,0 +1,137 @@
+# Makefile - hand-written; ./configure only writes config.mk
+ifeq ($(filter deps clean distclean fmt check-fmt,$(MAKECMDGOALS)),)
+-include config.mk
+endif
+
+O ?= build
+PREFIX ?= $(prefix)
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DESTDIR ?=
+
+# The library, in pipeline order: input, records, formats, rules, profile,
+# diagnose, report; then the vocabulary they share.
+LIB_MODULES = input records format format_salesforce rules source profile \
+	roster diagnose report analysis \
+	event timestamp userid strtab diag status version
+CMD_MODULES = uptake cmd_report cmd_events cmd_summary cmd_formats \
+	options analyse stderr_sink
+TESTS =
+
+# Ours, not the user's: CFLAGS=-O0 cannot drop them.
+UPT_CFLAGS = -std=c11 -I. -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wformat=2 -Wvla $(if $(WERROR),-Werror)
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = $(UPT_CFLAGS) $(DEP_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS)
+ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
+
+LIB_OBJS = $(LIB_MODULES:%=$(O)/lib/%.o)
+CMD_OBJS = $(CMD_MODULES:%=$(O)/cmd/%.o)
+TEST_BINS = $(TESTS:%=$(O)/lib/%_test)
+
+.PHONY: all run check check-unit check-e2e check-lib check-docs \
+	check-sanitize check-valgrind bench fuzz fmt check-fmt install \
+	uninstall clean distclean deps
+
+all: $(O)/uptake
+
+$(O)/libuptake.a: $(LIB_OBJS)
+	$(AR) rcs $@ $^
+
+$(O)/uptake: $(CMD_OBJS) $(O)/libuptake.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DEP_LIBS)
+
+$(O)/lib/%_test: $(O)/lib/%_test.o $(O)/libuptake.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DEP_LIBS)
+
+$(O)/%.o: %.c config.mk
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+config.mk: configure.ac config.mk.in
+	@$(MAKE) --no-print-directory deps
+	autoreconf -fi
+	./configure
+
+-include $(wildcard $(O)/*/*.d)
+
+# The README's first command: the report of the bundled sample logs.
+run: $(O)/uptake
+	cd testdata && ../$(O)/uptake --roster sample/roster.csv \
+		--output text sample/*.csv*
+
+check: check-unit check-lib check-e2e
+
+check-unit: $(TEST_BINS)
+	@fail=0; for t in $(TEST_BINS); do \
+		if $$t; then echo "ok - $$t"; else echo "not ok - $$t"; fail=1; fi; \
+	done; exit $$fail
+
+check-e2e: $(O)/uptake
+	@UPTAKE=$(CURDIR)/$(O)/uptake WRAP="$(WRAP)" sh cmd/uptake_test.sh
+
+# The lib/cmd boundary, checked: the library never prints or exits.
+check-lib: $(O)/libuptake.a
+	@if nm -u $(O)/libuptake.a | grep -wE 'stdout|stderr|exit|abort|printf|puts|putchar'; then \
+		echo "libuptake.a prints or exits (above)"; exit 1; fi
+	@if grep -n '#include "cmd/' lib/*.c lib/*.h; then \
+		echo "lib/ includes cmd/ (above)"; exit 1; fi
+	@echo "ok - lib/ neither prints nor exits"
+
+check-docs: $(O)/uptake
+	@sh cmd/docs_test.sh $(O)/uptake man/uptake.1
+
+check-sanitize:
+	$(MAKE) O=build/sanitize CFLAGS="-O1 -g -fno-omit-frame-pointer" \
+		SAN_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
+		check
+
+check-valgrind: $(O)/uptake
+	@UPTAKE=$(CURDIR)/$(O)/uptake ONLY="$(VALGRIND_CASES)" \
+		WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
+		sh cmd/uptake_test.sh
+
+VALGRIND_CASES = sample-report truncated-gzip ragged-row roster-inactive events-sample
+
+bench: $(O)/uptake
+	@sh cmd/bench.sh $(O)/uptake $(or $(BENCH_MB),1024)
+
+fmt:
+	clang-format -i lib/*.[ch] cmd/*.[ch]
+
+check-fmt:
+	@clang-format --dry-run --Werror lib/*.[ch] cmd/*.[ch]
+
+install: $(O)/uptake
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(O)/uptake $(DESTDIR)$(BINDIR)/uptake
+	install -m 644 man/uptake.1 $(DESTDIR)$(MANDIR)/man1/uptake.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/uptake $(DESTDIR)$(MANDIR)/man1/uptake.1
+
+clean:
+	rm -rf build
+
+distclean: clean
+	rm -rf config.mk config.log config.status configure aclocal.m4 \
+		autom4te.cache
+
+# System packages: installed when root, else the exact line to run.
+DEB_PACKAGES = gcc make autoconf automake pkgconf libcsv-dev libpcre2-dev \
+	zlib1g-dev mandoc
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+		grep -q '^install ok installed' || echo $$p; done); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+		echo "installing: $$missing"; \
+		apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	else \
+		echo "uptake needs these Debian packages; run:"; \
+		echo "  sudo apt-get install -y $$missing"; exit 1; \
+	fi

@@ -1,0 +1,104 @@
+/* cmd_events.c - uptake events: the normalized event stream, one event a line */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "options.h"
+#include "stderr_sink.h"
+
+#include "lib/source.h"
+
+static const struct option events_options[] = {
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"output", required_argument, NULL, OPT_OUTPUT},
+    {"no-header", no_argument, NULL, OPT_NO_HEADER},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+static void print_help(void)
+{
+    fputs("Usage: uptake events [OPTION]... FILE...\n"
+          "The normalized events, one a line: time, user, category, "
+          "channel,\n"
+          "object, outcome, session, raw (the log's type:detail that was "
+          "classified).\n"
+          "\n"
+          "      --format NAME     read every file as NAME (default: detect)\n"
+          "      --output FORMAT   tsv or json (default: tsv)\n"
+          "      --no-header       no header line\n"
+          "  -h, --help            show this help and exit\n"
+          "See uptake(1).\n",
+          stdout);
+}
+
+struct printer {
+    enum upt_report_format format;
+    bool failed;
+};
+
+static int print_event(void *ctx, const struct upt_event *ev,
+                       const struct upt_where *at)
+{
+    struct printer *p = ctx;
+    (void)at;
+    if (upt_report_event(stdout, ev, p->format) != UPT_OK) {
+        p->failed = true;
+        return 1;
+    }
+    return 0;
+}
+
+static int run_events(const struct run_opts *o)
+{
+    struct upt_diag diag;
+    struct stderr_sink sink;
+    struct printer p = {.format = o->report.format};
+    char err[256] = "out of memory";
+    int rc = EXIT_OK;
+
+    stderr_sink_init(&sink, &diag);
+    struct upt_rules *rules = upt_format_rules_new(err, sizeof(err));
+    if (!rules) {
+        fprintf(stderr, "uptake: %s\n", err);
+        return EXIT_PARTIAL;
+    }
+    if (o->report.header)
+        upt_report_event_header(stdout, o->report.format);
+    for (int i = 0; i < o->nfiles && !p.failed; i++) {
+        struct upt_source_opts so = {.format = o->format,
+                                     .rules = rules,
+                                     .on_event = print_event,
+                                     .ctx = &p};
+        if (upt_source_read(o->files[i], &so, &diag) == UPT_ENOMEM) {
+            fprintf(stderr, "uptake: %s: out of memory\n", o->files[i]);
+            rc = EXIT_PARTIAL;
+        }
+        stderr_sink_flush(&sink);
+    }
+    upt_rules_free(rules);
+    if (p.failed || fflush(stdout) != 0) {
+        perror("uptake: write error");
+        return EXIT_PARTIAL;
+    }
+    return diag.problems ? EXIT_PARTIAL : rc;
+}
+
+int cmd_events(int argc, char **argv)
+{
+    struct run_opts o;
+    int rc;
+
+    run_opts_init(&o);
+    if ((rc = parse_run_opts(argc, argv, events_options, &o)) != 0)
+        return rc;
+    if (o.help) {
+        print_help();
+        return EXIT_OK;
+    }
+    if (o.report.format == UPT_OUT_TEXT)
+        return usage_error("%s", "events are written as tsv or json");
+    if ((rc = require_input(&o)) != 0)
+        return rc;
+    return run_events(&o);
+}

@@ -1,0 +1,52 @@
+/* cmd_formats.c - uptake formats: the input formats known, and how each is recognised */
+#include <stdio.h>
+
+#include "commands.h"
+#include "options.h"
+
+#include "lib/report.h"
+
+static const struct option formats_options[] = {
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+int cmd_formats(int argc, char **argv)
+{
+    struct run_opts o;
+    size_t n;
+    char err[256] = "out of memory";
+    int rc;
+
+    run_opts_init(&o);
+    if ((rc = parse_run_opts(argc, argv, formats_options, &o)) != 0)
+        return rc;
+    if (o.help) {
+        fputs("Usage: uptake formats\n"
+              "Lists the input formats: name, title, how a file is "
+              "recognised,\n"
+              "and the categories its built-in rules can give.\n",
+              stdout);
+        return EXIT_OK;
+    }
+    if (o.nfiles > 0)
+        return usage_error("formats takes no FILE ('%s')", o.files[0]);
+    struct upt_rules *rules = upt_format_rules_new(err, sizeof(err));
+    if (!rules) {
+        fprintf(stderr, "uptake: %s\n", err);
+        return EXIT_PARTIAL;
+    }
+    const struct upt_format *const *all = upt_format_all(&n);
+    for (size_t i = 0; i < n; i++) {
+        unsigned mask = 0;
+        for (const struct upt_rule_def *r = all[i]->rules; r->type; r++)
+            if (r->category >= 0)
+                mask |= 1u << r->category;
+        printf("%s\n  %s\n  recognised by: %s\n  categories: ", all[i]->name,
+               all[i]->title, all[i]->recognised);
+        upt_report_categories(stdout, mask);
+        putchar('\n');
+    }
+    upt_rules_free(rules);
+    return fflush(stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
+}

@@ -1,0 +1,96 @@
+/* cmd_report.c - uptake [report]: the per-user adoption report */
+#include <stdio.h>
+
+#include "analyse.h"
+#include "commands.h"
+#include "options.h"
+
+static const struct option report_options[] = {
+    {"roster", required_argument, NULL, OPT_ROSTER},
+    {"as-of", required_argument, NULL, OPT_AS_OF},
+    {"window", required_argument, NULL, OPT_WINDOW},
+    {"grace", required_argument, NULL, OPT_GRACE},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"output", required_argument, NULL, OPT_OUTPUT},
+    {"only", required_argument, NULL, OPT_ONLY},
+    {"no-header", no_argument, NULL, OPT_NO_HEADER},
+    {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+void print_main_help(void)
+{
+    fputs(
+        "Usage: uptake [report] [OPTION]... FILE...\n"
+        "       uptake events|summary [OPTION]... FILE...\n"
+        "       uptake formats\n"
+        "Find CRM users who are not adopting, and why, from the CRM's logs.\n"
+        "FILE may be - for stdin (read when no FILE is given and stdin is not\n"
+        "a terminal); gzip is recognised by content.\n"
+        "\n"
+        "Commands:\n"
+        "  report     per-user adoption report, TSV (the default)\n"
+        "  events     the normalized events, one a line\n"
+        "  summary    counts by status and cause, for a nightly mail\n"
+        "  formats    the input formats uptake knows\n"
+        "\n"
+        "Options:\n"
+        "      --roster FILE     the CRM's user list (CSV: id, name, role, "
+        "team,\n"
+        "                        active, created); finds users with no "
+        "activity\n"
+        "      --as-of DATE      the last day judged (default: the day of "
+        "the\n"
+        "                        last event)\n"
+        "      --window N[d|w]   the period judged (default: 28d)\n"
+        "      --grace N[d|w]    users created this recently are 'new' "
+        "(default: 14d)\n"
+        "      --format NAME     read every file as NAME (default: detect)\n"
+        "      --output FORMAT   tsv, json or text (default: tsv)\n"
+        "      --only flagged    only at-risk, not-adopting and inactive "
+        "users\n"
+        "      --no-header       no header line\n"
+        "      --fail-on flagged exit 3 when a user is flagged\n"
+        "  -h, --help            show this help and exit\n"
+        "  -V, --version         show the version and exit\n"
+        "\n"
+        "Exit status: 0 done, 1 some input malformed or unreadable, 2 usage "
+        "error,\n"
+        "3 flagged users with --fail-on flagged.\n"
+        "See uptake(1) for the columns, causes and rules.\n",
+        stdout);
+}
+
+int cmd_report(int argc, char **argv)
+{
+    struct run_opts o;
+    struct analysed a;
+    int rc;
+
+    run_opts_init(&o);
+    if ((rc = parse_run_opts(argc, argv, report_options, &o)) != 0)
+        return rc;
+    if (o.help) {
+        print_main_help();
+        return EXIT_OK;
+    }
+    if (o.version) {
+        print_version();
+        return EXIT_OK;
+    }
+    if ((rc = require_input(&o)) != 0)
+        return rc;
+    if ((rc = analyse(&o, &a)) == 0) {
+        if (upt_report_write(stdout, a.diagnosis, &o.report) != UPT_OK ||
+            fflush(stdout) != 0) {
+            perror("uptake: write error");
+            rc = EXIT_PARTIAL;
+        } else {
+            rc = analysed_exit(&o, &a);
+        }
+    }
+    analysed_release(&a);
+    return rc;
+}

@@ -1,0 +1,63 @@
+/* cmd_summary.c - uptake summary: counts by status and cause, for a nightly mail */
+#include <stdio.h>
+
+#include "analyse.h"
+#include "commands.h"
+#include "options.h"
+
+static const struct option summary_options[] = {
+    {"roster", required_argument, NULL, OPT_ROSTER},
+    {"as-of", required_argument, NULL, OPT_AS_OF},
+    {"window", required_argument, NULL, OPT_WINDOW},
+    {"grace", required_argument, NULL, OPT_GRACE},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+static void print_help(void)
+{
+    fputs("Usage: uptake summary [OPTION]... FILE...\n"
+          "Counts of users by status and cause, the training each cause "
+          "needs,\n"
+          "and the categories the input covered.\n"
+          "\n"
+          "      --roster FILE     the CRM's user list\n"
+          "      --as-of DATE      the last day judged (default: last event)\n"
+          "      --window N[d|w]   the period judged (default: 28d)\n"
+          "      --grace N[d|w]    grace period for new users (default: 14d)\n"
+          "      --format NAME     read every file as NAME (default: detect)\n"
+          "      --fail-on flagged exit 3 when a user is flagged\n"
+          "  -h, --help            show this help and exit\n"
+          "See uptake(1).\n",
+          stdout);
+}
+
+int cmd_summary(int argc, char **argv)
+{
+    struct run_opts o;
+    struct analysed a;
+    int rc;
+
+    run_opts_init(&o);
+    if ((rc = parse_run_opts(argc, argv, summary_options, &o)) != 0)
+        return rc;
+    if (o.help) {
+        print_help();
+        return EXIT_OK;
+    }
+    if ((rc = require_input(&o)) != 0)
+        return rc;
+    if ((rc = analyse(&o, &a)) == 0) {
+        if (upt_report_summary(stdout, a.diagnosis) != UPT_OK ||
+            fflush(stdout) != 0) {
+            perror("uptake: write error");
+            rc = EXIT_PARTIAL;
+        } else {
+            rc = analysed_exit(&o, &a);
+        }
+    }
+    analysed_release(&a);
+    return rc;
+}

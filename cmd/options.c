@@ -1,0 +1,161 @@
+/* options.c - the options the analysing subcommands share */
+#include "options.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/timestamp.h"
+#include "lib/version.h"
+
+void run_opts_init(struct run_opts *o)
+{
+    memset(o, 0, sizeof(*o));
+    o->report.format = UPT_OUT_TSV;
+    o->report.header = true;
+    o->judge.as_of_day = INT64_MIN;
+    o->judge.window_days = 28;
+    o->judge.grace_days = 14;
+    upt_thresholds_default(&o->judge.t);
+}
+
+int usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("uptake: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\nTry 'uptake --help'.\n", stderr);
+    return EXIT_USAGE;
+}
+
+void print_version(void)
+{
+    char libs[160];
+    upt_version_libs(libs, sizeof(libs));
+    printf("uptake %s\n%s\n", UPT_VERSION, libs);
+}
+
+static int set_output(struct run_opts *o, const char *arg)
+{
+    static const struct {
+        const char *name;
+        enum upt_report_format format;
+    } outputs[] = {{"tsv", UPT_OUT_TSV}, {"json", UPT_OUT_JSON},
+                   {"text", UPT_OUT_TEXT}};
+    for (size_t i = 0; i < sizeof(outputs) / sizeof(outputs[0]); i++)
+        if (strcmp(arg, outputs[i].name) == 0) {
+            o->report.format = outputs[i].format;
+            return 0;
+        }
+    return usage_error("unknown output '%s' (tsv, json or text)", arg);
+}
+
+static int set_as_of(struct run_opts *o, const char *arg)
+{
+    int64_t ms;
+    if (upt_timestamp_parse(arg, strlen(arg), &ms) != 0)
+        return usage_error("bad --as-of date '%s' (YYYY-MM-DD)", arg);
+    o->judge.as_of_day = upt_timestamp_day_of(ms);
+    return 0;
+}
+
+static int set_option(struct run_opts *o, int opt, const char *arg)
+{
+    switch (opt) {
+    case 'h':
+        o->help = true;
+        return 0;
+    case 'V':
+        o->version = true;
+        return 0;
+    case OPT_ROSTER:
+        o->roster = arg;
+        return 0;
+    case OPT_AS_OF:
+        return set_as_of(o, arg);
+    case OPT_WINDOW:
+        return upt_timestamp_parse_span(arg, &o->judge.window_days)
+                   ? usage_error("bad --window '%s' (N, Nd or Nw)", arg)
+                   : 0;
+    case OPT_GRACE:
+        return upt_timestamp_parse_span(arg, &o->judge.grace_days)
+                   ? usage_error("bad --grace '%s' (N, Nd or Nw)", arg)
+                   : 0;
+    case OPT_FORMAT:
+        o->format = upt_format_find(arg);
+        return o->format ? 0
+                         : usage_error("unknown format '%s' (see 'uptake "
+                                       "formats')",
+                                       arg);
+    case OPT_OUTPUT:
+        return set_output(o, arg);
+    case OPT_ONLY:
+        if (strcmp(arg, "flagged") != 0)
+            return usage_error("unknown --only '%s' (flagged)", arg);
+        o->report.only_flagged = true;
+        return 0;
+    case OPT_NO_HEADER:
+        o->report.header = false;
+        return 0;
+    case OPT_FAIL_ON:
+        if (strcmp(arg, "flagged") != 0)
+            return usage_error("unknown --fail-on '%s' (flagged)", arg);
+        o->fail_on_flagged = true;
+        return 0;
+    }
+    return EXIT_USAGE;
+}
+
+/* getopt_long says only '?': tell a missing value from an unknown name. */
+static int bad_option(const char *arg, const struct option *longopts)
+{
+    char name[64];
+    if (strncmp(arg, "--", 2) == 0) {
+        size_t len = strcspn(arg + 2, "=");
+        for (const struct option *lo = longopts; lo->name; lo++)
+            if (strlen(lo->name) == len &&
+                strncmp(lo->name, arg + 2, len) == 0)
+                return usage_error("option '--%s' needs a value", lo->name);
+        snprintf(name, sizeof(name), "%.*s", (int)len + 2, arg);
+        return usage_error("unknown option '%s'", name);
+    }
+    return usage_error("unknown option '%s'", arg);
+}
+
+int parse_run_opts(int argc, char **argv, const struct option *longopts,
+                   struct run_opts *o)
+{
+    int opt;
+    opterr = 0; /* our own messages, in our own words */
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
+        if (opt == '?') {
+            if (optopt && optopt < 256)
+                return usage_error("unknown option '-%s'",
+                                   (char[]){(char)optopt, '\0'});
+            return bad_option(argv[optind - 1], longopts);
+        }
+        if (set_option(o, opt, optarg) != 0)
+            return EXIT_USAGE;
+    }
+    o->files = argv + optind;
+    o->nfiles = argc - optind;
+    return 0;
+}
+
+int require_input(struct run_opts *o)
+{
+    static char *stdin_only[] = {"-", NULL};
+    if (o->nfiles > 0)
+        return 0;
+    if (isatty(STDIN_FILENO))
+        return usage_error("%s", "no input files (give FILE..., or - for "
+                                 "stdin)");
+    o->files = stdin_only;
+    o->nfiles = 1;
+    return 0;
+}

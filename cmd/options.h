@@ -1,0 +1,59 @@
+/* options.h - the options the analysing subcommands share, and exit statuses */
+#ifndef OPTIONS_H
+#define OPTIONS_H
+
+#include <getopt.h>
+#include <stdbool.h>
+
+#include "lib/diagnose.h"
+#include "lib/format.h"
+#include "lib/report.h"
+
+enum { EXIT_OK = 0, EXIT_PARTIAL = 1, EXIT_USAGE = 2, EXIT_FLAGGED = 3 };
+
+/* Long-only options; the single-letter ones are their own values. */
+enum {
+    OPT_ROSTER = 256,
+    OPT_AS_OF,
+    OPT_WINDOW,
+    OPT_GRACE,
+    OPT_FORMAT,
+    OPT_OUTPUT,
+    OPT_ONLY,
+    OPT_NO_HEADER,
+    OPT_FAIL_ON,
+};
+
+struct run_opts {
+    const char *roster;
+    const struct upt_format *format; /* NULL: detect per file */
+    struct upt_report_opts report;
+    struct upt_diagnose_opts judge;
+    bool fail_on_flagged;
+    bool help, version;
+    char **files;
+    int nfiles;
+};
+
+void run_opts_init(struct run_opts *o);
+
+/* Parses ARGV (ARGV[0] is the command's name) against LONGOPTS, storing
+ * values in O. Returns 0, or EXIT_USAGE after saying what is wrong. */
+int parse_run_opts(int argc, char **argv, const struct option *longopts,
+                   struct run_opts *o);
+
+/* Prints "uptake: " FMT (with one string ARG) and the pointer to --help on
+ * stderr; returns EXIT_USAGE. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+int usage_error(const char *fmt, ...);
+
+/* "uptake 0.1.0" and the libraries, on stdout. */
+void print_version(void);
+
+/* Checks that there is input: files, or stdin that is not a terminal (then
+ * "-" is read). Returns 0 or EXIT_USAGE. */
+int require_input(struct run_opts *o);
+
+#endif

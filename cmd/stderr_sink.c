@@ -1,0 +1,51 @@
+/* stderr_sink.c - prints library diagnostics as "uptake: FILE:LINE: ...", folding repeats */
+#include "stderr_sink.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static unsigned long *count_of(struct stderr_sink *s, const char *file,
+                               const char *kind)
+{
+    for (unsigned i = 0; i < s->nseen; i++)
+        if (strcmp(s->seen[i].kind, kind) == 0 &&
+            strcmp(s->seen[i].file, file) == 0)
+            return &s->seen[i].count;
+    if (s->nseen == sizeof(s->seen) / sizeof(s->seen[0]))
+        stderr_sink_flush(s); /* keeps the table small; a rare reprint */
+    s->seen[s->nseen].file = file;
+    s->seen[s->nseen].kind = kind;
+    s->seen[s->nseen].count = 0;
+    return &s->seen[s->nseen++].count;
+}
+
+static void emit(void *ctx, const struct upt_where *at, const char *kind,
+                 const char *msg)
+{
+    struct stderr_sink *s = ctx;
+    const char *file = at && at->file ? at->file : "-";
+    unsigned long *count = count_of(s, file, kind);
+    if (++*count > STDERR_SINK_FOLD)
+        return;
+    if (at && at->line)
+        fprintf(stderr, "uptake: %s:%lu: %s\n", file, at->line, msg);
+    else
+        fprintf(stderr, "uptake: %s: %s\n", file, msg);
+}
+
+void stderr_sink_init(struct stderr_sink *sink, struct upt_diag *diag)
+{
+    memset(sink, 0, sizeof(*sink));
+    diag->emit = emit;
+    diag->ctx = sink;
+    diag->problems = 0;
+}
+
+void stderr_sink_flush(struct stderr_sink *s)
+{
+    for (unsigned i = 0; i < s->nseen; i++)
+        if (s->seen[i].count > STDERR_SINK_FOLD)
+            fprintf(stderr, "uptake: %s: ... and %lu more like this\n",
+                    s->seen[i].file, s->seen[i].count - STDERR_SINK_FOLD);
+    s->nseen = 0;
+}

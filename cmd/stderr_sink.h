@@ -1,0 +1,24 @@
+/* stderr_sink.h - prints library diagnostics as "uptake: FILE:LINE: ...", folding repeats */
+#ifndef STDERR_SINK_H
+#define STDERR_SINK_H
+
+#include "lib/diag.h"
+
+/* After this many problems of one kind in one file, the rest are counted. */
+#define STDERR_SINK_FOLD 3
+
+struct stderr_sink {
+    struct {
+        const char *file, *kind;
+        unsigned long count;
+    } seen[32];
+    unsigned nseen;
+};
+
+/* Points DIAG's callback at SINK. */
+void stderr_sink_init(struct stderr_sink *sink, struct upt_diag *diag);
+
+/* Prints "uptake: FILE: ... and N more like this" for what was folded. */
+void stderr_sink_flush(struct stderr_sink *sink);
+
+#endif

@@ -1,0 +1,27 @@
+/* uptake.c - main: picks the subcommand and returns its exit status */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "options.h"
+
+static const struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} commands[] = {
+    {"report", cmd_report},
+    {"events", cmd_events},
+    {"summary", cmd_summary},
+    {"formats", cmd_formats},
+};
+
+int main(int argc, char **argv)
+{
+    if (argc > 1)
+        for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+            if (strcmp(argv[1], commands[i].name) == 0)
+                return commands[i].run(argc - 1, argv + 1);
+    /* not a command: the whole line is a report (a file called "events"
+     * is given as ./events) */
+    return cmd_report(argc, argv);
+}

@@ -1,0 +1,75 @@
+/* analysis.c - a run: files read into one profile, then judged with a roster */
+#include "analysis.h"
+
+#include <stdlib.h>
+
+#include "profile.h"
+#include "source.h"
+
+#include "banned.h"
+
+struct upt_analysis {
+    struct upt_diag *diag;
+    const struct upt_format *format;
+    struct upt_rules *rules;
+    struct upt_profile *profile;
+    bool nomem;
+};
+
+struct upt_analysis *upt_analysis_new(struct upt_diag *diag,
+                                      const struct upt_format *format,
+                                      char *err, size_t errsize)
+{
+    struct upt_analysis *a = calloc(1, sizeof(*a));
+    if (!a)
+        return NULL;
+    a->diag = diag;
+    a->format = format;
+    a->rules = upt_format_rules_new(err, errsize);
+    a->profile = upt_profile_new();
+    if (!a->rules || !a->profile) {
+        upt_analysis_free(a);
+        return NULL;
+    }
+    return a;
+}
+
+void upt_analysis_free(struct upt_analysis *a)
+{
+    if (!a)
+        return;
+    upt_rules_free(a->rules);
+    upt_profile_free(a->profile);
+    free(a);
+}
+
+static int add_event(void *ctx, const struct upt_event *ev,
+                     const struct upt_where *at)
+{
+    struct upt_analysis *a = ctx;
+    (void)at;
+    if (upt_profile_add_event(a->profile, ev) != UPT_OK) {
+        a->nomem = true;
+        return 1;
+    }
+    return 0;
+}
+
+enum upt_status upt_analysis_add_file(struct upt_analysis *a,
+                                      const char *path)
+{
+    struct upt_source_opts o = {
+        .format = a->format, .rules = a->rules, .on_event = add_event, .ctx = a};
+    enum upt_status st = upt_source_read(path, &o, a->diag);
+    upt_profile_add_coverage(a->profile, o.coverage);
+    if (a->nomem)
+        return UPT_ENOMEM;
+    return st;
+}
+
+struct upt_diagnosis *upt_analysis_diagnose(struct upt_analysis *a,
+                                            const struct upt_roster *roster,
+                                            const struct upt_diagnose_opts *o)
+{
+    return upt_diagnose(a->profile, roster, o);
+}

@@ -1,0 +1,32 @@
+/* analysis.h - a run: files read into one profile, then judged with a roster */
+#ifndef UPT_ANALYSIS_H
+#define UPT_ANALYSIS_H
+
+#include "diag.h"
+#include "diagnose.h"
+#include "format.h"
+#include "roster.h"
+#include "status.h"
+
+struct upt_analysis; /* opaque */
+
+/* Starts a run whose input problems go to DIAG (which must outlive it).
+ * FORMAT forces every file's format (NULL: detect each). NULL when out of
+ * memory or when the built-in rules fail to compile (reason in ERR). */
+struct upt_analysis *upt_analysis_new(struct upt_diag *diag,
+                                      const struct upt_format *format,
+                                      char *err, size_t errsize);
+void upt_analysis_free(struct upt_analysis *a);
+
+/* Reads PATH ("-": stdin) into the run. Returns as upt_source_read(): a
+ * file that could not be read has been reported and the run goes on. */
+enum upt_status upt_analysis_add_file(struct upt_analysis *a,
+                                      const char *path);
+
+/* Judges everything read so far (and ROSTER's users, ROSTER may be NULL).
+ * The result borrows from the run and ROSTER: free it first. */
+struct upt_diagnosis *upt_analysis_diagnose(struct upt_analysis *a,
+                                            const struct upt_roster *roster,
+                                            const struct upt_diagnose_opts *o);
+
+#endif

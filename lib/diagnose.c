@@ -1,0 +1,573 @@
+/* diagnose.c - each user's status and likely cause of non-adoption, with evidence */
+#include "diagnose.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "strtab.h"
+#include "timestamp.h"
+#include "userid.h"
+
+#include "banned.h"
+
+#define BIT(cat) (1u << (cat))
+
+static const char *const status_names[UPT_VS_COUNT] = {
+    "adopting", "at-risk", "not-adopting", "inactive",
+    "new",      "departed", "service",
+};
+
+static const struct {
+    const char *name, *remedy, *training;
+} causes[UPT_CAUSE_COUNT] = {
+    {"-", "-", "-"},
+    {"unaware", "end-user training (role and task expectations)", "end-user"},
+    {"unskilled", "end-user training (hands-on, on this configuration)",
+     "end-user"},
+    {"effort", "technical training (a solution that fits the users' work)",
+     "technical"},
+    {"mgmt-only", "stakeholder training (decisions that give users value)",
+     "stakeholder"},
+    {"distrust", "technical training (data quality, migration)", "technical"},
+};
+
+const char *upt_verdict_status_name(enum upt_verdict_status s)
+{
+    return (unsigned)s < UPT_VS_COUNT ? status_names[s] : "?";
+}
+
+const char *upt_cause_name(enum upt_cause c)
+{
+    return (unsigned)c < UPT_CAUSE_COUNT ? causes[c].name : "-";
+}
+
+const char *upt_cause_remedy(enum upt_cause c)
+{
+    return (unsigned)c < UPT_CAUSE_COUNT ? causes[c].remedy : "-";
+}
+
+const char *upt_cause_training(enum upt_cause c)
+{
+    return (unsigned)c < UPT_CAUSE_COUNT ? causes[c].training : "-";
+}
+
+bool upt_verdict_flagged(const struct upt_verdict *v)
+{
+    return v->status == UPT_VS_AT_RISK || v->status == UPT_VS_NOT_ADOPTING ||
+           v->status == UPT_VS_INACTIVE;
+}
+
+void upt_thresholds_default(struct upt_thresholds *t)
+{
+    *t = (struct upt_thresholds){
+        .peer_min = 3,
+        .unskilled_min_errors = 3,
+        .unskilled_error_share = 0.20,
+        .unskilled_min_help = 3,
+        .unskilled_help_share = 0.15,
+        .effort_active_share = 0.25,
+        .effort_trend = 0.50,
+        .effort_min_first_half = 10,
+        .mgmt_min_writes = 5,
+        .distrust_min_exports = 3,
+        .distrust_export_factor = 3.0,
+        .distrust_min_imports = 3,
+    };
+}
+
+/* What the rules look at, per user, over the window. */
+struct features {
+    uint32_t actions; /* events other than login and logout */
+    uint32_t writes, reads, work;
+    uint32_t weekdays;
+    uint32_t first_half, second_half;
+};
+
+/* Medians of one peer group (a role, or everyone). */
+struct peers {
+    const char *label; /* "role" or "org" */
+    double active_days, writes, exports, errors, reports;
+};
+
+struct upt_diagnosis {
+    struct upt_verdict *v;
+    struct features *f;
+    size_t count;
+    int64_t first_day, last_day;
+    unsigned coverage;
+};
+
+static void add_day(struct upt_verdict *v, struct features *f,
+                    const struct upt_day *d, int64_t first, int window)
+{
+    uint32_t n = 0;
+    for (int c = 0; c < UPT_CAT_COUNT; c++) {
+        v->count[c] += d->count[c];
+        if (c != UPT_CAT_LOGOUT)
+            n += d->count[c];
+    }
+    v->errors += d->failed;
+    if (n > 0)
+        v->active_days++;
+    if (d->day - first < window / 2)
+        f->first_half += n;
+    else
+        f->second_half += n;
+    v->sessions += d->session_changes; /* replaced by logins when known */
+}
+
+static void fill_counts(struct upt_verdict *v, struct features *f,
+                        const struct upt_profile_user *u, int64_t first,
+                        int64_t last, int window)
+{
+    if (!u)
+        return;
+    for (uint32_t i = 0; i < u->ndays; i++)
+        if (u->days[i].day >= first && u->days[i].day <= last)
+            add_day(v, f, &u->days[i], first, window);
+    uint32_t *c = v->count;
+    v->errors += c[UPT_CAT_ERROR];
+    if (c[UPT_CAT_LOGIN] > 0)
+        v->sessions = c[UPT_CAT_LOGIN];
+    f->actions = 0;
+    for (int k = 0; k < UPT_CAT_COUNT; k++)
+        if (k != UPT_CAT_LOGIN && k != UPT_CAT_LOGOUT)
+            f->actions += c[k];
+    f->writes = c[UPT_CAT_CREATE] + c[UPT_CAT_UPDATE] + c[UPT_CAT_DELETE];
+    f->reads = c[UPT_CAT_REPORT] + c[UPT_CAT_SEARCH];
+    f->work = f->writes + c[UPT_CAT_VIEW] + f->reads + c[UPT_CAT_EXPORT] +
+              c[UPT_CAT_IMPORT];
+    v->trend = f->first_half ? (double)f->second_half / f->first_half : -1;
+}
+
+static uint32_t weekdays(int64_t first, int64_t last)
+{
+    uint32_t n = 0;
+    for (int64_t d = first; d <= last; d++) {
+        int dow = (int)(((d + 4) % 7 + 7) % 7); /* 1970-01-01 was a Thursday */
+        if (dow != 0 && dow != 6)
+            n++;
+    }
+    return n ? n : 1;
+}
+
+static double clamp(double x)
+{
+    return x < 0.5 ? 0.5 : x > 0.99 ? 0.99 : x;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *xs, size_t n)
+{
+    if (n == 0)
+        return 0;
+    qsort(xs, n, sizeof(*xs), cmp_double);
+    return n % 2 ? xs[n / 2] : (xs[n / 2 - 1] + xs[n / 2]) / 2;
+}
+
+static bool judged(const struct upt_verdict *v)
+{
+    return v->status != UPT_VS_NEW && v->status != UPT_VS_DEPARTED &&
+           v->status != UPT_VS_SERVICE;
+}
+
+/* Medians over the judged users whose role is ROLE (NULL: everyone). */
+static int peer_medians(const struct upt_diagnosis *d, const char *role,
+                        struct peers *p, size_t *members)
+{
+    double *buf = malloc(5 * (d->count + 1) * sizeof(*buf));
+    double *cols[5];
+    size_t n = 0;
+    if (!buf)
+        return -1;
+    for (int k = 0; k < 5; k++)
+        cols[k] = buf + k * (d->count + 1);
+    for (size_t i = 0; i < d->count; i++) {
+        const struct upt_verdict *v = &d->v[i];
+        if (!judged(v) || (role && strcmp(v->role, role) != 0))
+            continue;
+        cols[0][n] = v->active_days;
+        cols[1][n] = d->f[i].writes;
+        cols[2][n] = v->count[UPT_CAT_EXPORT];
+        cols[3][n] = v->errors;
+        cols[4][n] = v->count[UPT_CAT_REPORT];
+        n++;
+    }
+    p->active_days = median(cols[0], n);
+    p->writes = median(cols[1], n);
+    p->exports = median(cols[2], n);
+    p->errors = median(cols[3], n);
+    p->reports = median(cols[4], n);
+    *members = n;
+    free(buf);
+    return 0;
+}
+
+struct judge {
+    const struct upt_thresholds *t;
+    unsigned coverage;
+    int window;
+    const struct peers *peers;
+};
+
+#define EVIDENCE(v, ...) snprintf((v)->evidence, sizeof((v)->evidence), __VA_ARGS__)
+
+static bool covers(const struct judge *j, unsigned mask)
+{
+    return (j->coverage & mask) == mask;
+}
+
+static bool judge_unaware(const struct judge *j, struct upt_verdict *v,
+                          const struct features *f)
+{
+    unsigned work = BIT(UPT_CAT_VIEW) | BIT(UPT_CAT_CREATE) |
+                    BIT(UPT_CAT_UPDATE);
+    if (f->work > 0 || !(j->coverage & work))
+        return false;
+    v->status = UPT_VS_NOT_ADOPTING;
+    v->confidence = v->count[UPT_CAT_LOGIN] >= 3 ? 0.85 : 0.70;
+    EVIDENCE(v, "%u logins but no views, searches or writes in %dd",
+             v->count[UPT_CAT_LOGIN], j->window);
+    return true;
+}
+
+static bool judge_unskilled(const struct judge *j, struct upt_verdict *v,
+                            const struct features *f)
+{
+    const struct upt_thresholds *t = j->t;
+    uint32_t tries = f->actions + v->count[UPT_CAT_LOGIN];
+    uint32_t help = v->count[UPT_CAT_HELP];
+    double err_share = tries ? (double)v->errors / tries : 0;
+    double help_share = f->actions ? (double)help / f->actions : 0;
+    bool errs = covers(j, BIT(UPT_CAT_ERROR)) &&
+                v->errors >= t->unskilled_min_errors &&
+                err_share >= t->unskilled_error_share;
+    bool helps = covers(j, BIT(UPT_CAT_HELP)) &&
+                 help >= t->unskilled_min_help &&
+                 help_share >= t->unskilled_help_share;
+    if (!errs && !helps)
+        return false;
+    bool strong = (errs && helps) || err_share >= 2 * t->unskilled_error_share;
+    v->status = strong ? UPT_VS_NOT_ADOPTING : UPT_VS_AT_RISK;
+    v->confidence = clamp(0.5 + (errs ? err_share : 0) + (helps ? help_share : 0));
+    EVIDENCE(v, "%u errors in %u actions (%.0f%%), %s median %.0f; %u help pages",
+             v->errors, tries, 100 * err_share, j->peers->label,
+             j->peers->errors, help);
+    return true;
+}
+
+static bool judge_effort(const struct judge *j, struct upt_verdict *v,
+                         const struct features *f)
+{
+    const struct upt_thresholds *t = j->t;
+    double share = (double)v->active_days / f->weekdays;
+    bool sporadic = share <= t->effort_active_share &&
+                    j->peers->active_days >= 2.0 * v->active_days;
+    bool declining = f->first_half >= t->effort_min_first_half &&
+                     v->trend >= 0 && v->trend <= t->effort_trend;
+    if (!sporadic && !declining)
+        return false;
+    v->status = sporadic && declining ? UPT_VS_NOT_ADOPTING : UPT_VS_AT_RISK;
+    v->confidence = clamp(0.5 + (sporadic ? t->effort_active_share - share : 0) +
+                          (declining ? t->effort_trend - v->trend : 0));
+    if (declining && !sporadic)
+        EVIDENCE(v, "activity fell to %.2f of the first half (%u then %u "
+                    "events); active %u of %u weekdays",
+                 v->trend, f->first_half, f->second_half, v->active_days,
+                 f->weekdays);
+    else
+        EVIDENCE(v, "active %u of %u weekdays, %s median %.0f; %u writes, "
+                    "%s median %.0f; trend %.2f",
+                 v->active_days, f->weekdays, j->peers->label,
+                 j->peers->active_days, f->writes, j->peers->label,
+                 j->peers->writes, v->trend < 0 ? 0.0 : v->trend);
+    return true;
+}
+
+static bool judge_mgmt_only(const struct judge *j, struct upt_verdict *v,
+                            const struct features *f)
+{
+    unsigned need = BIT(UPT_CAT_REPORT) | BIT(UPT_CAT_SEARCH) |
+                    BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE);
+    if (!covers(j, need) || f->reads > 0 || f->writes < j->t->mgmt_min_writes)
+        return false;
+    v->status = f->writes >= 4 * j->t->mgmt_min_writes ? UPT_VS_NOT_ADOPTING
+                                                        : UPT_VS_AT_RISK;
+    v->confidence = clamp(0.5 + f->writes / (10.0 * j->t->mgmt_min_writes));
+    EVIDENCE(v, "%u writes but no reports, dashboards or searches in %dd; "
+                "%s median %.0f reports",
+             f->writes, j->window, j->peers->label, j->peers->reports);
+    return true;
+}
+
+static bool judge_distrust(const struct judge *j, struct upt_verdict *v,
+                           const struct features *f)
+{
+    const struct upt_thresholds *t = j->t;
+    uint32_t exports = v->count[UPT_CAT_EXPORT];
+    uint32_t imports = v->count[UPT_CAT_IMPORT];
+    double base = j->peers->exports > 1 ? j->peers->exports : 1;
+    bool exp = covers(j, BIT(UPT_CAT_EXPORT)) &&
+               exports >= t->distrust_min_exports &&
+               exports >= t->distrust_export_factor * base;
+    bool imp = covers(j, BIT(UPT_CAT_IMPORT)) &&
+               imports >= t->distrust_min_imports;
+    if (!exp && !imp)
+        return false;
+    bool strong = (exp && (f->writes == 0 || exports >= 2 *
+                           t->distrust_export_factor * base)) ||
+                  (exp && imp);
+    v->status = strong ? UPT_VS_NOT_ADOPTING : UPT_VS_AT_RISK;
+    v->confidence = clamp(0.5 + exports / (10.0 * base) + imports / 20.0);
+    EVIDENCE(v, "%u exports vs %s median %.0f; %u imports; %u views, %u "
+                "updates in %dd",
+             exports, j->peers->label, j->peers->exports, imports,
+             v->count[UPT_CAT_VIEW], v->count[UPT_CAT_UPDATE], j->window);
+    return true;
+}
+
+static bool (*const judges[UPT_CAUSE_COUNT])(const struct judge *,
+                                             struct upt_verdict *,
+                                             const struct features *) = {
+    [UPT_CAUSE_UNAWARE] = judge_unaware,
+    [UPT_CAUSE_UNSKILLED] = judge_unskilled,
+    [UPT_CAUSE_EFFORT] = judge_effort,
+    [UPT_CAUSE_MGMT_ONLY] = judge_mgmt_only,
+    [UPT_CAUSE_DISTRUST] = judge_distrust,
+};
+
+static void judge_user(const struct judge *j, struct upt_verdict *v,
+                       const struct features *f)
+{
+    if (v->active_days == 0) {
+        v->status = UPT_VS_INACTIVE;
+        v->cause = UPT_CAUSE_UNAWARE;
+        v->confidence = v->last_ms == INT64_MIN ? 0.90 : 0.75;
+        if (v->last_ms == INT64_MIN)
+            EVIDENCE(v, "on the roster, no activity in the logs; %s median "
+                        "%.0f active days",
+                     j->peers->label, j->peers->active_days);
+        else
+            EVIDENCE(v, "no activity in %dd; %s median %.0f active days",
+                     j->window, j->peers->label, j->peers->active_days);
+        return;
+    }
+    for (int c = UPT_CAUSE_UNAWARE; c < UPT_CAUSE_COUNT; c++)
+        if (judges[c](j, v, f)) {
+            v->cause = (enum upt_cause)c;
+            return;
+        }
+    v->status = UPT_VS_ADOPTING;
+    EVIDENCE(v, "active %u of %u weekdays; %u writes, %u reads, %u views in %dd",
+             v->active_days, f->weekdays, f->writes, f->reads,
+             v->count[UPT_CAT_VIEW], j->window);
+}
+
+static void settle_status(struct upt_verdict *v, const struct upt_roster_user *ru,
+                          const struct upt_profile_user *pu, int64_t last_day,
+                          int grace, int window)
+{
+    v->status = UPT_VS_ADOPTING; /* provisional: judged later */
+    if (pu && pu->service) {
+        v->status = UPT_VS_SERVICE;
+        EVIDENCE(v, "the log marks this identity as automated, guest or "
+                    "integration");
+    } else if (ru && !ru->active) {
+        v->status = UPT_VS_DEPARTED;
+        EVIDENCE(v, "inactive in the roster");
+    } else if (ru && ru->created_day != UPT_ROSTER_NO_DATE &&
+               ru->created_day > last_day - grace) {
+        char day[16];
+        v->status = UPT_VS_NEW;
+        upt_timestamp_format_day(ru->created_day, day, sizeof(day));
+        EVIDENCE(v, "created %s, inside the %dd grace period; %u active "
+                    "days so far in %dd",
+                 day, grace, v->active_days, window);
+    }
+}
+
+static int cmp_verdict(const void *a, const void *b)
+{
+    return strcmp(((const struct upt_verdict *)a)->user,
+                  ((const struct upt_verdict *)b)->user);
+}
+
+static int collect(struct upt_diagnosis *d, const struct upt_profile *profile,
+                   const struct upt_roster *roster)
+{
+    size_t np = upt_profile_count(profile);
+    size_t nr = roster ? upt_roster_count(roster) : 0;
+    d->v = calloc(np + nr + 1, sizeof(*d->v));
+    if (!d->v)
+        return -1;
+    for (size_t i = 0; i < np; i++) {
+        const struct upt_profile_user *u = upt_profile_user(profile, i);
+        struct upt_verdict *v = &d->v[d->count++];
+        v->user = upt_profile_str(profile, u->id);
+        const struct upt_roster_user *ru =
+            roster ? upt_roster_find(roster, v->user, strlen(v->user)) : NULL;
+        v->name = ru && ru->name[0] ? ru->name
+                  : u->name != UPT_STRTAB_NONE ? upt_profile_str(profile, u->name)
+                                               : "";
+        v->role = ru ? ru->role : "";
+        v->team = ru ? ru->team : "";
+        v->first_ms = u->first_ms;
+        v->last_ms = u->last_ms;
+    }
+    for (size_t i = 0; i < nr; i++) {
+        const struct upt_roster_user *ru = upt_roster_get(roster, i);
+        size_t len = strlen(ru->id);
+        if (upt_profile_find(profile, ru->id, upt_userid_key_len(ru->id, len)))
+            continue;
+        struct upt_verdict *v = &d->v[d->count++];
+        v->user = ru->id;
+        v->name = ru->name;
+        v->role = ru->role;
+        v->team = ru->team;
+        v->first_ms = v->last_ms = INT64_MIN;
+    }
+    return 0;
+}
+
+static void measure(struct upt_diagnosis *d, const struct upt_profile *profile,
+                    const struct upt_roster *roster,
+                    const struct upt_diagnose_opts *o)
+{
+    for (size_t i = 0; i < d->count; i++) {
+        struct upt_verdict *v = &d->v[i];
+        struct features *f = &d->f[i];
+        size_t len = strlen(v->user);
+        const struct upt_profile_user *pu =
+            upt_profile_find(profile, v->user, upt_userid_key_len(v->user, len));
+        const struct upt_roster_user *ru =
+            roster ? upt_roster_find(roster, v->user, len) : NULL;
+        v->trend = -1;
+        if (d->first_day != INT64_MIN)
+            fill_counts(v, f, pu, d->first_day, d->last_day, o->window_days);
+        f->weekdays = d->first_day == INT64_MIN
+                          ? 1
+                          : weekdays(d->first_day, d->last_day);
+        settle_status(v, ru, pu, d->last_day, o->grace_days, o->window_days);
+    }
+}
+
+/* Role medians, computed once per distinct role (roster strings are
+ * interned, so one role is one pointer). */
+struct role_peers {
+    const char *role;
+    struct peers peers;
+    size_t members;
+};
+
+static const struct role_peers *peers_for(struct upt_diagnosis *d,
+                                          struct role_peers *cache,
+                                          size_t *ncache, const char *role)
+{
+    for (size_t i = 0; i < *ncache; i++)
+        if (cache[i].role == role)
+            return &cache[i];
+    struct role_peers *rp = &cache[(*ncache)++];
+    rp->role = role;
+    if (peer_medians(d, role, &rp->peers, &rp->members) != 0)
+        return NULL;
+    rp->peers.label = "role";
+    return rp;
+}
+
+static int judge_all(struct upt_diagnosis *d, const struct upt_diagnose_opts *o)
+{
+    struct peers everyone = {.label = "org"};
+    size_t members, ncache = 0;
+    struct role_peers *cache = calloc(d->count + 1, sizeof(*cache));
+    if (!cache || peer_medians(d, NULL, &everyone, &members) != 0)
+        goto fail;
+    for (size_t i = 0; i < d->count; i++) {
+        struct upt_verdict *v = &d->v[i];
+        const struct peers *p = &everyone;
+        if (!judged(v))
+            continue;
+        if (v->role[0]) {
+            const struct role_peers *rp =
+                peers_for(d, cache, &ncache, v->role);
+            if (!rp)
+                goto fail;
+            if (rp->members >= o->t.peer_min)
+                p = &rp->peers;
+        }
+        struct judge j = {.t = &o->t, .coverage = d->coverage,
+                          .window = o->window_days, .peers = p};
+        judge_user(&j, v, &d->f[i]);
+    }
+    free(cache);
+    return 0;
+fail:
+    free(cache);
+    return -1;
+}
+
+struct upt_diagnosis *upt_diagnose(const struct upt_profile *profile,
+                                   const struct upt_roster *roster,
+                                   const struct upt_diagnose_opts *o)
+{
+    struct upt_diagnosis *d = calloc(1, sizeof(*d));
+    if (!d)
+        return NULL;
+    d->coverage = upt_profile_coverage(profile);
+    d->last_day = o->as_of_day;
+    if (d->last_day == INT64_MIN && upt_profile_last_ms(profile) != INT64_MIN)
+        d->last_day = upt_timestamp_day_of(upt_profile_last_ms(profile));
+    d->first_day = d->last_day == INT64_MIN ? INT64_MIN
+                                            : d->last_day - o->window_days + 1;
+    if (collect(d, profile, roster) != 0)
+        goto fail;
+    qsort(d->v, d->count, sizeof(*d->v), cmp_verdict);
+    d->f = calloc(d->count + 1, sizeof(*d->f));
+    if (!d->f)
+        goto fail;
+    measure(d, profile, roster, o);
+    if (judge_all(d, o) != 0)
+        goto fail;
+    return d;
+fail:
+    upt_diagnosis_free(d);
+    return NULL;
+}
+
+void upt_diagnosis_free(struct upt_diagnosis *d)
+{
+    if (!d)
+        return;
+    free(d->v);
+    free(d->f);
+    free(d);
+}
+
+size_t upt_diagnosis_count(const struct upt_diagnosis *d)
+{
+    return d->count;
+}
+
+const struct upt_verdict *upt_diagnosis_get(const struct upt_diagnosis *d,
+                                            size_t i)
+{
+    return i < d->count ? &d->v[i] : NULL;
+}
+
+void upt_diagnosis_window(const struct upt_diagnosis *d, int64_t *first,
+                          int64_t *last)
+{
+    *first = d->first_day;
+    *last = d->last_day;
+}
+
+unsigned upt_diagnosis_coverage(const struct upt_diagnosis *d)
+{
+    return d->coverage;
+}

@@ -1,0 +1,107 @@
+/* diagnose.h - each user's status and likely cause of non-adoption, with evidence */
+#ifndef UPT_DIAGNOSE_H
+#define UPT_DIAGNOSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "event.h"
+#include "profile.h"
+#include "roster.h"
+
+enum upt_verdict_status {
+    UPT_VS_ADOPTING,
+    UPT_VS_AT_RISK,
+    UPT_VS_NOT_ADOPTING,
+    UPT_VS_INACTIVE,
+    UPT_VS_NEW,
+    UPT_VS_DEPARTED,
+    UPT_VS_SERVICE,
+    UPT_VS_COUNT
+};
+
+/* In the order of judgement (DESIGN.md §3): the earliest supported wins. */
+enum upt_cause {
+    UPT_CAUSE_NONE,
+    UPT_CAUSE_UNAWARE,
+    UPT_CAUSE_UNSKILLED,
+    UPT_CAUSE_EFFORT,
+    UPT_CAUSE_MGMT_ONLY,
+    UPT_CAUSE_DISTRUST,
+    UPT_CAUSE_COUNT
+};
+
+/* Every threshold of the rules, with the defaults of
+ * upt_thresholds_default() (documented in uptake(1), CAUSES). */
+struct upt_thresholds {
+    unsigned peer_min;          /* a role with fewer judged users uses all */
+    unsigned unskilled_min_errors;
+    double unskilled_error_share; /* errors over actions */
+    unsigned unskilled_min_help;
+    double unskilled_help_share;
+    double effort_active_share; /* active days over weekdays, at most */
+    double effort_trend;        /* second half over first, at most */
+    unsigned effort_min_first_half; /* events, for the trend to count */
+    unsigned mgmt_min_writes;
+    unsigned distrust_min_exports;
+    double distrust_export_factor; /* times the peer median (at least 1) */
+    unsigned distrust_min_imports;
+};
+
+void upt_thresholds_default(struct upt_thresholds *t);
+
+struct upt_diagnose_opts {
+    int64_t as_of_day; /* INT64_MIN: the day of the last event seen */
+    int window_days;
+    int grace_days;
+    struct upt_thresholds t;
+};
+
+/* One user's line of the report. Strings are lent by the diagnosis. */
+struct upt_verdict {
+    const char *user, *name, *role, *team;
+    enum upt_verdict_status status;
+    enum upt_cause cause;
+    double confidence;
+    int64_t first_ms, last_ms; /* INT64_MIN when never seen */
+    uint32_t active_days, sessions;
+    uint32_t count[UPT_CAT_COUNT]; /* in the window */
+    uint32_t errors;               /* error events and failed actions */
+    double trend;                  /* < 0: no activity in the first half */
+    char evidence[256];
+};
+
+struct upt_diagnosis; /* opaque */
+
+/* Judges every user of PROFILE and of ROSTER (may be NULL) over the window
+ * OPTS sets. PROFILE and ROSTER must outlive the diagnosis. NULL when out of
+ * memory. */
+struct upt_diagnosis *upt_diagnose(const struct upt_profile *profile,
+                                   const struct upt_roster *roster,
+                                   const struct upt_diagnose_opts *opts);
+void upt_diagnosis_free(struct upt_diagnosis *d);
+
+/* The verdicts, ordered by user id. */
+size_t upt_diagnosis_count(const struct upt_diagnosis *d);
+const struct upt_verdict *upt_diagnosis_get(const struct upt_diagnosis *d,
+                                            size_t i);
+
+/* The window judged, as day numbers (first and last day, inclusive);
+ * both INT64_MIN when there was no event and no --as-of. */
+void upt_diagnosis_window(const struct upt_diagnosis *d, int64_t *first,
+                          int64_t *last);
+
+/* The categories the input could show (bit 1 << category). */
+unsigned upt_diagnosis_coverage(const struct upt_diagnosis *d);
+
+const char *upt_verdict_status_name(enum upt_verdict_status s);
+const char *upt_cause_name(enum upt_cause c);   /* "-" for none */
+const char *upt_cause_remedy(enum upt_cause c); /* "-" for none */
+/* The kind of training: "end-user", "stakeholder", "technical", "-". */
+const char *upt_cause_training(enum upt_cause c);
+
+/* Whether a status is one uptake flags (at-risk, not-adopting, inactive). */
+bool upt_verdict_flagged(const struct upt_verdict *v);
+
+#endif

@@ -1,0 +1,61 @@
+/* format.c - the table of known log formats */
+#include "format.h"
+
+#include <stdio.h>
+#include <strings.h>
+
+#include "banned.h"
+
+extern const struct upt_format upt_format_salesforce;
+
+static const struct upt_format *const formats[] = {
+    &upt_format_salesforce,
+};
+
+enum { NFORMATS = sizeof(formats) / sizeof(formats[0]) };
+
+const struct upt_format *upt_format_detect(const struct upt_row *header)
+{
+    for (size_t i = 0; i < NFORMATS; i++)
+        if (formats[i]->detect(header))
+            return formats[i];
+    return NULL;
+}
+
+const struct upt_format *upt_format_find(const char *name)
+{
+    for (size_t i = 0; i < NFORMATS; i++)
+        if (strcasecmp(formats[i]->name, name) == 0)
+            return formats[i];
+    return NULL;
+}
+
+const struct upt_format *const *upt_format_all(size_t *count)
+{
+    *count = NFORMATS;
+    return formats;
+}
+
+int upt_format_column(const struct upt_row *header, const char *name)
+{
+    for (size_t i = 0; i < header->count; i++)
+        if (strcasecmp(header->field[i], name) == 0)
+            return (int)i;
+    return -1;
+}
+
+struct upt_rules *upt_format_rules_new(char *err, size_t errsize)
+{
+    struct upt_rules *rules = upt_rules_new();
+    if (!rules) {
+        snprintf(err, errsize, "out of memory");
+        return NULL;
+    }
+    for (size_t i = 0; i < NFORMATS; i++)
+        if (upt_rules_add_table(rules, formats[i]->name, formats[i]->rules,
+                                err, errsize) != UPT_OK) {
+            upt_rules_free(rules);
+            return NULL;
+        }
+    return rules;
+}

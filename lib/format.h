@@ -1,0 +1,54 @@
+/* format.h - the log formats uptake reads: detection from the header, row -> event */
+#ifndef UPT_FORMAT_H
+#define UPT_FORMAT_H
+
+#include <stddef.h>
+
+#include "event.h"
+#include "records.h"
+#include "rules.h"
+
+/* What an adapter made of a row. */
+enum upt_adapt {
+    UPT_ADAPT_EVENT, /* the event is filled in */
+    UPT_ADAPT_SKIP,  /* no user activity in this row; not an error */
+    UPT_ADAPT_BAD    /* malformed; the reason is in the error buffer */
+};
+
+/* One log format. Every member is set; the adapter's state is opaque. */
+struct upt_format {
+    const char *name;       /* "salesforce", as --format takes it */
+    const char *title;      /* "Salesforce Event Monitoring event log files" */
+    const char *recognised; /* how detect() knows it, for `uptake formats` */
+    const struct upt_rule_def *rules; /* built-in classification */
+    /* Whether HEADER is this format's header row. */
+    int (*detect)(const struct upt_row *header);
+    /* Maps HEADER's columns; returns the state, or NULL out of memory. */
+    void *(*open)(const struct upt_row *header);
+    /* Fills EV from ROW (EV's strings are lent from ROW or the state until
+     * the next call); EV's category is left for the rules. On UPT_ADAPT_BAD
+     * writes the reason ("bad timestamp '…'") into ERR. */
+    enum upt_adapt (*adapt)(void *state, const struct upt_row *row,
+                            struct upt_event *ev, char *err, size_t errsize);
+    void (*close)(void *state);
+};
+
+/* The format whose header HEADER is, or NULL. */
+const struct upt_format *upt_format_detect(const struct upt_row *header);
+
+/* The format called NAME, or NULL. */
+const struct upt_format *upt_format_find(const char *name);
+
+/* The known formats, in the order `uptake formats` lists them; *COUNT set. */
+const struct upt_format *const *upt_format_all(size_t *count);
+
+/* The index of the column called NAME in HEADER, compared without regard
+ * to case, or -1. For adapters. */
+int upt_format_column(const struct upt_row *header, const char *name);
+
+/* A rule list holding every format's built-in rules, after none of the
+ * caller's. NULL when out of memory, or (a bug in a built-in pattern) with
+ * the reason in ERR. */
+struct upt_rules *upt_format_rules_new(char *err, size_t errsize);
+
+#endif

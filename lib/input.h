@@ -1,0 +1,35 @@
+/* input.h - bytes from a file or stdin; compression found by content */
+#ifndef UPT_INPUT_H
+#define UPT_INPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "status.h"
+
+struct upt_diag;
+struct upt_input; /* opaque: one open source */
+
+/* Opens PATH ("-" is stdin, which is never closed). Returns NULL after
+ * telling DIAG why (or when out of memory). DIAG must outlive the input. */
+struct upt_input *upt_input_open(const char *path, struct upt_diag *diag);
+
+/* Lends the next decompressed bytes in *BUF (*LEN > 0), valid until the next
+ * call. Gzip is recognised by its magic bytes and concatenated members are
+ * read through; anything else is passed as it is. Returns UPT_EOF at the end,
+ * UPT_EBADINPUT after a corrupt or truncated stream, UPT_EIO after a read
+ * error; each has been told to the diag sink with the byte offset, and all
+ * bytes decoded before the fault have already been lent. */
+enum upt_status upt_input_read(struct upt_input *in, const char **buf,
+                               size_t *len);
+
+/* Whether the input was found to be gzip; valid after the first read. */
+bool upt_input_is_gzip(const struct upt_input *in);
+
+/* The name the input was opened with ("-" for stdin), lent. */
+const char *upt_input_name(const struct upt_input *in);
+
+/* Closes the file (not stdin) and frees IN. NULL does nothing. */
+void upt_input_free(struct upt_input *in);
+
+#endif

@@ -1,0 +1,198 @@
+/* profile.c - per-user, per-day aggregates of events */
+#include "profile.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "strtab.h"
+#include "timestamp.h"
+
+#include "banned.h"
+
+struct upt_profile {
+    struct upt_strtab *strs; /* user ids and names */
+    struct upt_profile_user *user;
+    size_t count, cap;
+    uint32_t *by_id; /* strtab id -> user index + 1 */
+    size_t by_id_cap;
+    unsigned coverage;
+    int64_t last_ms;
+};
+
+struct upt_profile *upt_profile_new(void)
+{
+    struct upt_profile *p = calloc(1, sizeof(*p));
+    if (!p)
+        return NULL;
+    p->strs = upt_strtab_new();
+    if (!p->strs) {
+        free(p);
+        return NULL;
+    }
+    p->last_ms = INT64_MIN;
+    return p;
+}
+
+void upt_profile_free(struct upt_profile *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->count; i++)
+        free(p->user[i].days);
+    free(p->user);
+    free(p->by_id);
+    upt_strtab_free(p->strs);
+    free(p);
+}
+
+static uint32_t hash(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 16777619u;
+    }
+    return h | 1; /* 0 means "no session yet" */
+}
+
+static struct upt_profile_user *user_for(struct upt_profile *p,
+                                         const struct upt_event *ev)
+{
+    uint32_t sid = upt_strtab_intern(p->strs, ev->user, ev->user_len);
+    if (sid == UPT_STRTAB_NONE)
+        return NULL;
+    if (sid >= p->by_id_cap) {
+        size_t cap = p->by_id_cap ? p->by_id_cap * 2 : 256;
+        while (cap <= sid)
+            cap *= 2;
+        uint32_t *by_id = realloc(p->by_id, cap * sizeof(*by_id));
+        if (!by_id)
+            return NULL;
+        memset(by_id + p->by_id_cap, 0, (cap - p->by_id_cap) * sizeof(*by_id));
+        p->by_id = by_id;
+        p->by_id_cap = cap;
+    }
+    if (p->by_id[sid])
+        return &p->user[p->by_id[sid] - 1];
+    if (p->count == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 64;
+        struct upt_profile_user *u = realloc(p->user, cap * sizeof(*u));
+        if (!u)
+            return NULL;
+        p->user = u;
+        p->cap = cap;
+    }
+    struct upt_profile_user *u = &p->user[p->count];
+    memset(u, 0, sizeof(*u));
+    u->id = sid;
+    u->name = UPT_STRTAB_NONE;
+    u->first_ms = INT64_MAX;
+    u->last_ms = INT64_MIN;
+    p->by_id[sid] = (uint32_t)++p->count;
+    return u;
+}
+
+/* Logs come mostly in time order, so the day is nearly always the last
+ * one; otherwise it is found by binary search and inserted in place. */
+static struct upt_day *day_for(struct upt_profile_user *u, int32_t day)
+{
+    if (u->ndays && u->days[u->ndays - 1].day == day)
+        return &u->days[u->ndays - 1];
+    uint32_t lo = 0, hi = u->ndays;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (u->days[mid].day < day)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < u->ndays && u->days[lo].day == day)
+        return &u->days[lo];
+    if (u->ndays == u->cap) {
+        uint32_t cap = u->cap ? u->cap * 2 : 8;
+        struct upt_day *d = realloc(u->days, cap * sizeof(*d));
+        if (!d)
+            return NULL;
+        u->days = d;
+        u->cap = cap;
+    }
+    memmove(&u->days[lo + 1], &u->days[lo],
+            (u->ndays - lo) * sizeof(*u->days));
+    memset(&u->days[lo], 0, sizeof(*u->days));
+    u->days[lo].day = day;
+    u->ndays++;
+    return &u->days[lo];
+}
+
+enum upt_status upt_profile_add_event(struct upt_profile *p,
+                                      const struct upt_event *ev)
+{
+    struct upt_profile_user *u = user_for(p, ev);
+    if (!u)
+        return UPT_ENOMEM;
+    struct upt_day *d = day_for(u, (int32_t)upt_timestamp_day_of(ev->time_ms));
+    if (!d)
+        return UPT_ENOMEM;
+    d->count[ev->category]++;
+    if (ev->outcome == UPT_OUTCOME_FAILED && ev->category != UPT_CAT_ERROR)
+        d->failed++;
+    if (ev->session && ev->session[0]) {
+        uint32_t h = hash(ev->session);
+        if (h != u->last_session) {
+            d->session_changes++;
+            u->last_session = h;
+        }
+    }
+    if (ev->service)
+        u->service = true;
+    if (u->name == UPT_STRTAB_NONE && ev->user_name && ev->user_name[0])
+        u->name = upt_strtab_intern(p->strs, ev->user_name,
+                                    strlen(ev->user_name));
+    if (ev->time_ms < u->first_ms)
+        u->first_ms = ev->time_ms;
+    if (ev->time_ms > u->last_ms)
+        u->last_ms = ev->time_ms;
+    if (ev->time_ms > p->last_ms)
+        p->last_ms = ev->time_ms;
+    return UPT_OK;
+}
+
+void upt_profile_add_coverage(struct upt_profile *p, unsigned mask)
+{
+    p->coverage |= mask;
+}
+
+unsigned upt_profile_coverage(const struct upt_profile *p)
+{
+    return p->coverage;
+}
+
+int64_t upt_profile_last_ms(const struct upt_profile *p)
+{
+    return p->last_ms;
+}
+
+size_t upt_profile_count(const struct upt_profile *p)
+{
+    return p->count;
+}
+
+const struct upt_profile_user *upt_profile_user(const struct upt_profile *p,
+                                                size_t i)
+{
+    return i < p->count ? &p->user[i] : NULL;
+}
+
+const struct upt_profile_user *
+upt_profile_find(const struct upt_profile *p, const char *id, size_t len)
+{
+    uint32_t sid = upt_strtab_find(p->strs, id, len);
+    if (sid == UPT_STRTAB_NONE || sid >= p->by_id_cap || !p->by_id[sid])
+        return NULL;
+    return &p->user[p->by_id[sid] - 1];
+}
+
+const char *upt_profile_str(const struct upt_profile *p, uint32_t sid)
+{
+    return sid == UPT_STRTAB_NONE ? NULL : upt_strtab_str(p->strs, sid);
+}

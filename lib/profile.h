@@ -1,0 +1,61 @@
+/* profile.h - per-user, per-day aggregates of events: memory grows with users and days */
+#ifndef UPT_PROFILE_H
+#define UPT_PROFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "event.h"
+#include "status.h"
+
+/* One user's activity on one UTC day. */
+struct upt_day {
+    int32_t day; /* days since 1970-01-01 */
+    uint32_t count[UPT_CAT_COUNT];
+    uint32_t failed; /* failed events outside the error category */
+    uint32_t session_changes; /* times the session key changed */
+};
+
+/* One user, as the logs show them. Read-only for callers. */
+struct upt_profile_user {
+    uint32_t id;   /* in the profile's string table */
+    uint32_t name; /* login name, UPT_STRTAB_NONE if the log gave none */
+    int64_t first_ms, last_ms;
+    bool service;
+    uint32_t last_session; /* hash of the last session key seen */
+    struct upt_day *days;  /* ascending by day */
+    uint32_t ndays, cap;
+};
+
+struct upt_profile; /* opaque */
+
+/* Returns an empty profile, or NULL when out of memory. */
+struct upt_profile *upt_profile_new(void);
+void upt_profile_free(struct upt_profile *p);
+
+/* Adds EV, whose category is settled. Copies what it keeps (the user id is
+ * interned once per user). UPT_ENOMEM when out of memory. */
+enum upt_status upt_profile_add_event(struct upt_profile *p,
+                                      const struct upt_event *ev);
+
+/* Records that the input could show the categories in MASK (bit 1 << cat). */
+void upt_profile_add_coverage(struct upt_profile *p, unsigned mask);
+unsigned upt_profile_coverage(const struct upt_profile *p);
+
+/* The latest event time seen, or INT64_MIN when there was none. */
+int64_t upt_profile_last_ms(const struct upt_profile *p);
+
+/* The users, in order of first appearance; lent until the next add. */
+size_t upt_profile_count(const struct upt_profile *p);
+const struct upt_profile_user *upt_profile_user(const struct upt_profile *p,
+                                                size_t i);
+
+/* The user with id ID (LEN bytes), or NULL. */
+const struct upt_profile_user *
+upt_profile_find(const struct upt_profile *p, const char *id, size_t len);
+
+/* The string of a user's id or name. */
+const char *upt_profile_str(const struct upt_profile *p, uint32_t sid);
+
+#endif

@@ -1,0 +1,243 @@
+/* records.c - delimited rows through libcsv, with line numbers */
+#include "records.h"
+
+#include <csv.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
+#include "banned.h"
+
+struct upt_records {
+    const char *name;
+    struct upt_diag *diag;
+    upt_row_fn fn;
+    void *ctx;
+    char delim;
+    struct csv_parser csv;
+    unsigned long line;     /* physical line being fed */
+    unsigned long row_line; /* line the current row started on */
+    bool at_row_start;
+    bool bom_checked;
+    bool bad_row;   /* the current row already failed: drop its fields */
+    bool stopped;   /* the callback asked to stop */
+    bool line_open; /* the last byte fed was not a line end */
+    char *text;     /* the current row's fields, NUL-separated */
+    size_t text_len, text_cap;
+    size_t *off;
+    size_t *lens;
+    const char **ptrs;
+    size_t nfields, fields_cap;
+};
+
+/* libcsv grows its field buffer with this; refusing past the cap makes
+ * csv_parse stop with CSV_ENOMEM, which we report as an over-long field.
+ * The slack covers libcsv's block-sized growth. */
+static void *capped_realloc(void *p, size_t n)
+{
+    if (n > UPT_FIELD_MAX + 256)
+        return NULL;
+    return realloc(p, n);
+}
+
+static int is_space(unsigned char c)
+{
+    return c == ' ';
+}
+
+static void init_csv(struct upt_records *r)
+{
+    csv_init(&r->csv, CSV_STRICT | CSV_STRICT_FINI);
+    csv_set_delim(&r->csv, (unsigned char)r->delim);
+    csv_set_realloc_func(&r->csv, capped_realloc);
+    csv_set_space_func(&r->csv, is_space);
+}
+
+struct upt_records *upt_records_new(const char *name, char delim,
+                                    struct upt_diag *diag, upt_row_fn fn,
+                                    void *ctx)
+{
+    struct upt_records *r = calloc(1, sizeof(*r));
+    if (!r)
+        return NULL;
+    r->name = name;
+    r->diag = diag;
+    r->fn = fn;
+    r->ctx = ctx;
+    r->delim = delim;
+    r->line = 1;
+    r->at_row_start = true;
+    init_csv(r);
+    return r;
+}
+
+void upt_records_free(struct upt_records *r)
+{
+    if (!r)
+        return;
+    csv_free(&r->csv);
+    free(r->text);
+    free(r->off);
+    free(r->lens);
+    free(r->ptrs);
+    free(r);
+}
+
+static void report(struct upt_records *r, const char *kind, const char *msg)
+{
+    struct upt_where at = {.file = r->name, .line = r->row_line};
+    upt_diag_report(r->diag, &at, kind, "%s", msg);
+}
+
+static void drop_row(struct upt_records *r)
+{
+    r->nfields = 0;
+    r->text_len = 0;
+}
+
+static int grow_fields(struct upt_records *r)
+{
+    size_t cap = r->fields_cap ? r->fields_cap * 2 : 64;
+    size_t *off = realloc(r->off, cap * sizeof(*off));
+    if (!off)
+        return -1;
+    r->off = off;
+    size_t *lens = realloc(r->lens, cap * sizeof(*lens));
+    if (!lens)
+        return -1;
+    r->lens = lens;
+    const char **ptrs = realloc(r->ptrs, cap * sizeof(*ptrs));
+    if (!ptrs)
+        return -1;
+    r->ptrs = ptrs;
+    r->fields_cap = cap;
+    return 0;
+}
+
+static void on_field(void *s, size_t len, void *data)
+{
+    struct upt_records *r = data;
+    if (r->bad_row)
+        return;
+    if (r->nfields == UPT_FIELDS_MAX) {
+        report(r, "too-many-fields", "more than 4096 fields; row skipped");
+        r->bad_row = true;
+        return;
+    }
+    if (r->nfields == r->fields_cap && grow_fields(r) != 0)
+        goto nomem;
+    if (r->text_len + len + 1 > r->text_cap) {
+        size_t cap = r->text_cap ? r->text_cap : 4096;
+        while (cap < r->text_len + len + 1)
+            cap *= 2;
+        char *text = realloc(r->text, cap);
+        if (!text)
+            goto nomem;
+        r->text = text;
+        r->text_cap = cap;
+    }
+    if (len)
+        memcpy(r->text + r->text_len, s, len);
+    r->text[r->text_len + len] = '\0';
+    r->off[r->nfields] = r->text_len;
+    r->lens[r->nfields] = len;
+    r->nfields++;
+    r->text_len += len + 1;
+    return;
+nomem:
+    report(r, "nomem", "out of memory; row skipped");
+    r->bad_row = true;
+}
+
+static void on_row(int term, void *data)
+{
+    struct upt_records *r = data;
+    (void)term;
+    r->at_row_start = true;
+    if (r->bad_row || r->stopped) {
+        r->bad_row = false;
+        drop_row(r);
+        return;
+    }
+    for (size_t i = 0; i < r->nfields; i++)
+        r->ptrs[i] = r->text + r->off[i];
+    struct upt_row row = {.field = r->ptrs,
+                          .len = r->lens,
+                          .count = r->nfields,
+                          .line = r->row_line};
+    if (r->nfields > 0 && r->fn(r->ctx, &row) != 0)
+        r->stopped = true;
+    drop_row(r);
+}
+
+static bool blank(const char *p, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (p[i] != '\r' && p[i] != '\n')
+            return false;
+    return true;
+}
+
+/* The parser failed inside the current row: say why, start a new parser,
+ * and let the caller skip to the next line. */
+static void recover(struct upt_records *r)
+{
+    int err = csv_error(&r->csv);
+    if (err == CSV_ENOMEM)
+        report(r, "long-field", "field longer than 1 MiB; row skipped");
+    else
+        report(r, "bad-quotes", "malformed quoting; row skipped");
+    csv_free(&r->csv);
+    init_csv(r);
+    drop_row(r);
+    r->bad_row = false;
+    r->at_row_start = true;
+}
+
+/* One physical line (or its start, when a buffer ends inside it). */
+static void feed_line(struct upt_records *r, const char *p, size_t len)
+{
+    if (r->at_row_start && !r->line_open && !blank(p, len)) {
+        r->row_line = r->line;
+        r->at_row_start = false;
+    }
+    if (csv_parse(&r->csv, p, len, on_field, on_row, r) != len)
+        recover(r);
+}
+
+enum upt_status upt_records_feed(struct upt_records *r, const char *buf,
+                                 size_t len)
+{
+    if (!r->bom_checked && len > 0) {
+        r->bom_checked = true;
+        if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+            buf += 3;
+            len -= 3;
+        }
+    }
+    while (len > 0 && !r->stopped) {
+        const char *nl = memchr(buf, '\n', len);
+        size_t n = nl ? (size_t)(nl - buf) + 1 : len;
+        feed_line(r, buf, n);
+        r->line_open = !nl;
+        if (nl)
+            r->line++;
+        buf += n;
+        len -= n;
+    }
+    return r->stopped ? UPT_EBADINPUT : UPT_OK;
+}
+
+enum upt_status upt_records_finish(struct upt_records *r)
+{
+    if (r->stopped)
+        return UPT_EBADINPUT;
+    if (csv_fini(&r->csv, on_field, on_row, r) != 0) {
+        report(r, "open-quote", "quoted field not closed at end of input; "
+                                "row skipped");
+        drop_row(r);
+    }
+    return r->stopped ? UPT_EBADINPUT : UPT_OK;
+}

@@ -1,0 +1,328 @@
+/* report.c - the per-user report, the summary and the event stream */
+#include "report.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "timestamp.h"
+
+#include "banned.h"
+
+/* Column order is an interface (DESIGN.md §3): add only at the end. */
+static const char *const columns[] = {
+    "user",     "name",       "role",       "team",      "status",
+    "cause",    "confidence", "remedy",     "first_seen", "last_seen",
+    "active_days", "sessions", "logins",    "views",     "searches",
+    "creates",  "updates",    "deletes",    "reports",   "exports",
+    "imports",  "api",        "errors",     "help",      "trend",
+    "evidence",
+};
+enum { NCOLUMNS = sizeof(columns) / sizeof(columns[0]) };
+
+/* The count columns, in report order, from "logins" on. */
+static const enum upt_category count_cols[] = {
+    UPT_CAT_LOGIN,  UPT_CAT_VIEW,   UPT_CAT_SEARCH, UPT_CAT_CREATE,
+    UPT_CAT_UPDATE, UPT_CAT_DELETE, UPT_CAT_REPORT, UPT_CAT_EXPORT,
+    UPT_CAT_IMPORT, UPT_CAT_API,
+};
+
+enum { CELL_MAX = 512 };
+
+/* Escapes S for TSV and text into OUT; returns OUT. */
+static const char *escape(const char *s, char *out, size_t size)
+{
+    size_t o = 0;
+    for (; *s && o + 5 < size; s++) {
+        unsigned char c = (unsigned char)*s;
+        const char *e = c == '\t' ? "\\t" : c == '\n' ? "\\n"
+                        : c == '\r' ? "\\r" : c == '\\' ? "\\\\" : NULL;
+        if (e) {
+            memcpy(out + o, e, 2);
+            o += 2;
+        } else if (c < 0x20 || c == 0x7f) {
+            o += (size_t)snprintf(out + o, size - o, "\\x%02x", c);
+        } else {
+            out[o++] = (char)c;
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* The length of a valid UTF-8 sequence at S, or 0. */
+static size_t utf8_len(const unsigned char *s)
+{
+    if (s[0] < 0x80)
+        return 1;
+    size_t n = s[0] >= 0xf0 && s[0] <= 0xf4   ? 4
+               : s[0] >= 0xe0                 ? 3
+               : s[0] >= 0xc2 && s[0] < 0xe0 ? 2
+                                              : 0;
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+    return n;
+}
+
+static void json_string(FILE *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    fputc('"', out);
+    while (*p) {
+        size_t n = utf8_len(p);
+        if (n == 0) {
+            fputs("\\ufffd", out);
+            p++;
+        } else if (*p == '"' || *p == '\\') {
+            fputc('\\', out);
+            fputc(*p++, out);
+        } else if (*p < 0x20 || *p == 0x7f) {
+            fprintf(out, "\\u%04x", *p++);
+        } else {
+            fwrite(p, 1, n, out);
+            p += n;
+        }
+    }
+    fputc('"', out);
+}
+
+static void format_time(int64_t ms, char *out, size_t size)
+{
+    if (ms == INT64_MIN || ms == INT64_MAX)
+        snprintf(out, size, "-");
+    else
+        upt_timestamp_format(ms, out, size);
+}
+
+static void format_trend(double trend, char *out, size_t size)
+{
+    if (trend < 0)
+        snprintf(out, size, "-");
+    else
+        snprintf(out, size, "%.2f", trend);
+}
+
+/* The cells of one verdict as text, in column order, into CELLS. */
+static void cells_of(const struct upt_verdict *v, char cells[][CELL_MAX])
+{
+    size_t k = 0;
+    escape(v->user, cells[k++], CELL_MAX);
+    escape(v->name, cells[k++], CELL_MAX);
+    escape(v->role, cells[k++], CELL_MAX);
+    escape(v->team, cells[k++], CELL_MAX);
+    snprintf(cells[k++], CELL_MAX, "%s", upt_verdict_status_name(v->status));
+    snprintf(cells[k++], CELL_MAX, "%s", upt_cause_name(v->cause));
+    if (v->cause == UPT_CAUSE_NONE)
+        snprintf(cells[k++], CELL_MAX, "-");
+    else
+        snprintf(cells[k++], CELL_MAX, "%.2f", v->confidence);
+    snprintf(cells[k++], CELL_MAX, "%s", upt_cause_remedy(v->cause));
+    format_time(v->first_ms, cells[k++], CELL_MAX);
+    format_time(v->last_ms, cells[k++], CELL_MAX);
+    snprintf(cells[k++], CELL_MAX, "%u", v->active_days);
+    snprintf(cells[k++], CELL_MAX, "%u", v->sessions);
+    for (size_t i = 0; i < sizeof(count_cols) / sizeof(count_cols[0]); i++)
+        snprintf(cells[k++], CELL_MAX, "%u", v->count[count_cols[i]]);
+    snprintf(cells[k++], CELL_MAX, "%u", v->errors);
+    snprintf(cells[k++], CELL_MAX, "%u", v->count[UPT_CAT_HELP]);
+    format_trend(v->trend, cells[k++], CELL_MAX);
+    escape(v->evidence, cells[k++], CELL_MAX);
+}
+
+static bool wanted(const struct upt_verdict *v,
+                   const struct upt_report_opts *o)
+{
+    return !o->only_flagged || upt_verdict_flagged(v);
+}
+
+static void write_tsv(FILE *out, const struct upt_diagnosis *d,
+                      const struct upt_report_opts *o)
+{
+    char cells[NCOLUMNS][CELL_MAX];
+    if (o->header)
+        for (size_t k = 0; k < NCOLUMNS; k++)
+            fprintf(out, "%s%c", columns[k], k + 1 < NCOLUMNS ? '\t' : '\n');
+    for (size_t i = 0; i < upt_diagnosis_count(d); i++) {
+        const struct upt_verdict *v = upt_diagnosis_get(d, i);
+        if (!wanted(v, o))
+            continue;
+        cells_of(v, cells);
+        for (size_t k = 0; k < NCOLUMNS; k++)
+            fprintf(out, "%s%c", cells[k], k + 1 < NCOLUMNS ? '\t' : '\n');
+    }
+}
+
+static void write_json(FILE *out, const struct upt_diagnosis *d,
+                       const struct upt_report_opts *o)
+{
+    char cells[NCOLUMNS][CELL_MAX];
+    for (size_t i = 0; i < upt_diagnosis_count(d); i++) {
+        const struct upt_verdict *v = upt_diagnosis_get(d, i);
+        const char *raw[] = {v->user, v->name, v->role, v->team};
+        if (!wanted(v, o))
+            continue;
+        cells_of(v, cells);
+        fputc('{', out);
+        for (size_t k = 0; k < NCOLUMNS; k++) {
+            fprintf(out, "%s\"%s\":", k ? "," : "", columns[k]);
+            bool number = (k >= 10 && k <= 23) ||
+                          (k == 6 && v->cause != UPT_CAUSE_NONE) ||
+                          (k == 24 && v->trend >= 0);
+            if (k < 4)
+                json_string(out, raw[k]);
+            else if (k == NCOLUMNS - 1)
+                json_string(out, v->evidence);
+            else if (number)
+                fputs(cells[k], out);
+            else if (strcmp(cells[k], "-") == 0)
+                fputs("null", out);
+            else
+                json_string(out, cells[k]);
+        }
+        fputs("}\n", out);
+    }
+}
+
+/* The text table: a few columns for a terminal, aligned, evidence last. */
+static const size_t text_cols[] = {0, 1, 2, 4, 5, 6, 10, 24, 25};
+enum { NTEXT = sizeof(text_cols) / sizeof(text_cols[0]), TEXT_WIDTH_MAX = 30 };
+
+static void write_text(FILE *out, const struct upt_diagnosis *d,
+                       const struct upt_report_opts *o)
+{
+    char cells[NCOLUMNS][CELL_MAX];
+    int width[NTEXT];
+    for (size_t c = 0; c < NTEXT; c++)
+        width[c] = o->header ? (int)strlen(columns[text_cols[c]]) : 0;
+    for (size_t i = 0; i < upt_diagnosis_count(d); i++) {
+        if (!wanted(upt_diagnosis_get(d, i), o))
+            continue;
+        cells_of(upt_diagnosis_get(d, i), cells);
+        for (size_t c = 0; c < NTEXT; c++) {
+            int w = (int)strlen(cells[text_cols[c]]);
+            if (w > width[c])
+                width[c] = w > TEXT_WIDTH_MAX ? TEXT_WIDTH_MAX : w;
+        }
+    }
+    if (o->header)
+        for (size_t c = 0; c < NTEXT; c++)
+            fprintf(out, "%-*s%s", c + 1 < NTEXT ? width[c] : 0,
+                    columns[text_cols[c]], c + 1 < NTEXT ? "  " : "\n");
+    for (size_t i = 0; i < upt_diagnosis_count(d); i++) {
+        if (!wanted(upt_diagnosis_get(d, i), o))
+            continue;
+        cells_of(upt_diagnosis_get(d, i), cells);
+        for (size_t c = 0; c < NTEXT; c++)
+            fprintf(out, "%-*.*s%s", c + 1 < NTEXT ? width[c] : 0,
+                    c + 1 < NTEXT ? width[c] : CELL_MAX,
+                    cells[text_cols[c]], c + 1 < NTEXT ? "  " : "\n");
+    }
+}
+
+enum upt_status upt_report_write(FILE *out, const struct upt_diagnosis *d,
+                                 const struct upt_report_opts *opts)
+{
+    switch (opts->format) {
+    case UPT_OUT_TSV:
+        write_tsv(out, d, opts);
+        break;
+    case UPT_OUT_JSON:
+        write_json(out, d, opts);
+        break;
+    case UPT_OUT_TEXT:
+        write_text(out, d, opts);
+        break;
+    }
+    return ferror(out) ? UPT_EIO : UPT_OK;
+}
+
+void upt_report_categories(FILE *out, unsigned mask)
+{
+    bool any = false;
+    for (int c = 0; c < UPT_CAT_COUNT; c++)
+        if (mask & (1u << c)) {
+            fprintf(out, "%s%s", any ? ", " : "", upt_category_name(c));
+            any = true;
+        }
+    if (!any)
+        fputs("none", out);
+}
+
+enum upt_status upt_report_summary(FILE *out, const struct upt_diagnosis *d)
+{
+    size_t by_status[UPT_VS_COUNT] = {0}, by_cause[UPT_CAUSE_COUNT] = {0};
+    size_t n = upt_diagnosis_count(d), flagged = 0;
+    int64_t first, last;
+    char a[16], b[16];
+
+    for (size_t i = 0; i < n; i++) {
+        const struct upt_verdict *v = upt_diagnosis_get(d, i);
+        by_status[v->status]++;
+        by_cause[v->cause]++;
+        flagged += upt_verdict_flagged(v);
+    }
+    upt_diagnosis_window(d, &first, &last);
+    if (first == INT64_MIN) {
+        fprintf(out, "window: none (no events)\n");
+    } else {
+        upt_timestamp_format_day(first, a, sizeof(a));
+        upt_timestamp_format_day(last, b, sizeof(b));
+        fprintf(out, "window: %s to %s (%lld days)\n", a, b,
+                (long long)(last - first + 1));
+    }
+    fputs("coverage: ", out);
+    upt_report_categories(out, upt_diagnosis_coverage(d));
+    fprintf(out, "\nusers: %zu, flagged: %zu\n\nstatus\n", n, flagged);
+    for (int s = 0; s < UPT_VS_COUNT; s++)
+        fprintf(out, "  %-13s %zu\n", upt_verdict_status_name(s), by_status[s]);
+    fputs("\ncause\n", out);
+    for (int c = UPT_CAUSE_UNAWARE; c < UPT_CAUSE_COUNT; c++)
+        fprintf(out, "  %-13s %zu  %s\n", upt_cause_name(c), by_cause[c],
+                upt_cause_remedy(c));
+    return ferror(out) ? UPT_EIO : UPT_OK;
+}
+
+enum upt_status upt_report_event_header(FILE *out,
+                                        enum upt_report_format format)
+{
+    if (format != UPT_OUT_JSON)
+        fputs("time\tuser\tcategory\tchannel\tobject\toutcome\tsession\traw\n",
+              out);
+    return ferror(out) ? UPT_EIO : UPT_OK;
+}
+
+enum upt_status upt_report_event(FILE *out, const struct upt_event *ev,
+                                 enum upt_report_format format)
+{
+    char time[32], user[CELL_MAX], obj[CELL_MAX], sess[CELL_MAX];
+    char raw[2 * CELL_MAX], e1[CELL_MAX], e2[CELL_MAX], ue[CELL_MAX];
+    size_t ulen = ev->user_len < CELL_MAX - 1 ? ev->user_len : CELL_MAX - 1;
+
+    memcpy(user, ev->user, ulen);
+    user[ulen] = '\0';
+    upt_timestamp_format(ev->time_ms, time, sizeof(time));
+    if (format == UPT_OUT_JSON) {
+        snprintf(raw, sizeof(raw), "%s:%s", ev->type, ev->detail);
+        fprintf(out, "{\"time\":\"%s\",\"user\":", time);
+        json_string(out, user);
+        fprintf(out, ",\"category\":\"%s\",\"channel\":\"%s\",\"object\":",
+                upt_category_name(ev->category), upt_channel_name(ev->channel));
+        json_string(out, ev->object);
+        fprintf(out, ",\"outcome\":\"%s\",\"session\":",
+                upt_outcome_name(ev->outcome));
+        json_string(out, ev->session);
+        fputs(",\"raw\":", out);
+        json_string(out, raw);
+        fputs("}\n", out);
+    } else {
+        escape(ev->type, e1, sizeof(e1));
+        escape(ev->detail, e2, sizeof(e2));
+        fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s:%s\n", time,
+                escape(user, ue, sizeof(ue)),
+                upt_category_name(ev->category), upt_channel_name(ev->channel),
+                escape(ev->object, obj, sizeof(obj)),
+                upt_outcome_name(ev->outcome),
+                escape(ev->session, sess, sizeof(sess)), e1, e2);
+    }
+    return ferror(out) ? UPT_EIO : UPT_OK;
+}

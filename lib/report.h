@@ -1,0 +1,44 @@
+/* report.h - the per-user report, the summary and the event stream as TSV, JSON or text */
+#ifndef UPT_REPORT_H
+#define UPT_REPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "diagnose.h"
+#include "event.h"
+#include "status.h"
+
+enum upt_report_format { UPT_OUT_TSV, UPT_OUT_JSON, UPT_OUT_TEXT };
+
+struct upt_report_opts {
+    enum upt_report_format format;
+    bool header;       /* TSV and text: a header line first */
+    bool only_flagged; /* at-risk, not-adopting and inactive users only */
+};
+
+/* Writes D's verdicts to OUT, one user a line. Values are escaped so that
+ * no tab, line end or control character of the input reaches the output
+ * raw (TSV and text: \t \n \r \\ \xHH; JSON: its own escapes, invalid UTF-8
+ * replaced by U+FFFD). UPT_EIO when writing fails. */
+enum upt_status upt_report_write(FILE *out, const struct upt_diagnosis *d,
+                                 const struct upt_report_opts *opts);
+
+/* Writes the counts by status, cause, team and training need, and the
+ * categories the input covered, as text for a mail. UPT_EIO on failure. */
+enum upt_status upt_report_summary(FILE *out, const struct upt_diagnosis *d);
+
+/* The header line of the event stream (TSV) or nothing (JSON). */
+enum upt_status upt_report_event_header(FILE *out,
+                                        enum upt_report_format format);
+
+/* Writes EV as one line: TSV "time user category channel object outcome
+ * session raw" (raw is "type:detail"), or a JSON object. */
+enum upt_status upt_report_event(FILE *out, const struct upt_event *ev,
+                                 enum upt_report_format format);
+
+/* Writes the names of the categories in MASK, comma-separated, in the
+ * order of enum upt_category; "none" for an empty mask. */
+void upt_report_categories(FILE *out, unsigned mask);
+
+#endif

@@ -1,0 +1,259 @@
+/* roster.c - the CRM's user list, read from CSV */
+#include "roster.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "input.h"
+#include "records.h"
+#include "strtab.h"
+#include "timestamp.h"
+#include "userid.h"
+
+#include "banned.h"
+
+enum field { F_ID, F_NAME, F_ROLE, F_TEAM, F_ACTIVE, F_CREATED, F_COUNT };
+
+/* Header spellings per field: ours, then those of common CRM exports. */
+static const char *const aliases[F_COUNT][6] = {
+    [F_ID] = {"id", "user id", "user_id", "userid", NULL},
+    [F_NAME] = {"name", "full name", "full_name", "username", NULL},
+    [F_ROLE] = {"role", "profile", "profile.name", "userrole.name",
+                "profile name", NULL},
+    [F_TEAM] = {"team", "department", "division", NULL},
+    [F_ACTIVE] = {"active", "isactive", "is_active", NULL},
+    [F_CREATED] = {"created", "createddate", "created_date", "created date",
+                   NULL},
+};
+
+struct upt_roster {
+    struct upt_strtab *strs; /* every string, and the ids' keys */
+    struct upt_roster_user *user;
+    size_t count, cap;
+    uint32_t *by_key; /* key's strtab id -> index + 1 */
+    size_t by_key_cap;
+};
+
+struct loader {
+    const char *path;
+    struct upt_roster *r;
+    struct upt_diag *diag;
+    int col[F_COUNT];
+    size_t ncols;
+    bool have_header, bad_header, nomem;
+};
+
+#define REPORT(ld, line_, kind, ...)                                           \
+    upt_diag_report((ld)->diag,                                                \
+                    &(struct upt_where){.file = (ld)->path, .line = (line_)},  \
+                    kind, __VA_ARGS__)
+
+static int map_header(struct loader *ld, const struct upt_row *row)
+{
+    for (int f = 0; f < F_COUNT; f++) {
+        ld->col[f] = -1;
+        for (size_t i = 0; i < row->count && ld->col[f] < 0; i++)
+            for (int a = 0; aliases[f][a]; a++)
+                if (strcasecmp(row->field[i], aliases[f][a]) == 0) {
+                    ld->col[f] = (int)i;
+                    break;
+                }
+    }
+    ld->ncols = row->count;
+    ld->have_header = true;
+    if (ld->col[F_ID] < 0) {
+        REPORT(ld, row->line, "roster-header", "%s",
+               "roster has no id column; roster not used");
+        ld->bad_header = true;
+        return 1;
+    }
+    return 0;
+}
+
+static const char *cell(const struct loader *ld, const struct upt_row *row,
+                        enum field f)
+{
+    return ld->col[f] >= 0 ? row->field[ld->col[f]] : "";
+}
+
+static int parse_active(const char *s, bool *active)
+{
+    static const char *const yes[] = {"1", "true", "yes", "y", "active", "t"};
+    static const char *const no[] = {"0", "false", "no", "n", "inactive", "f"};
+    for (size_t i = 0; i < 6; i++) {
+        if (strcasecmp(s, yes[i]) == 0)
+            return *active = true, 0;
+        if (strcasecmp(s, no[i]) == 0)
+            return *active = false, 0;
+    }
+    return -1;
+}
+
+static const char *keep(struct loader *ld, const char *s)
+{
+    uint32_t id = upt_strtab_intern(ld->r->strs, s, strlen(s));
+    if (id == UPT_STRTAB_NONE) {
+        ld->nomem = true;
+        return "";
+    }
+    return upt_strtab_str(ld->r->strs, id);
+}
+
+static int add_user(struct loader *ld, const struct upt_roster_user *u,
+                    unsigned long line)
+{
+    struct upt_roster *r = ld->r;
+    size_t len = strlen(u->id);
+    uint32_t key = upt_strtab_intern(r->strs, u->id, upt_userid_key_len(u->id, len));
+    if (key == UPT_STRTAB_NONE)
+        return -1;
+    if (key >= r->by_key_cap) {
+        size_t cap = r->by_key_cap ? r->by_key_cap * 2 : 256;
+        while (cap <= key)
+            cap *= 2;
+        uint32_t *k = realloc(r->by_key, cap * sizeof(*k));
+        if (!k)
+            return -1;
+        memset(k + r->by_key_cap, 0, (cap - r->by_key_cap) * sizeof(*k));
+        r->by_key = k;
+        r->by_key_cap = cap;
+    }
+    if (r->by_key[key]) {
+        REPORT(ld, line, "roster-duplicate", "duplicate user id '%s'; row ignored",
+               u->id);
+        return 0;
+    }
+    if (r->count == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 64;
+        struct upt_roster_user *nu = realloc(r->user, cap * sizeof(*nu));
+        if (!nu)
+            return -1;
+        r->user = nu;
+        r->cap = cap;
+    }
+    r->user[r->count] = *u;
+    r->by_key[key] = (uint32_t)++r->count;
+    return 0;
+}
+
+static int on_row(void *ctx, const struct upt_row *row)
+{
+    struct loader *ld = ctx;
+    struct upt_roster_user u = {.active = true,
+                                .created_day = UPT_ROSTER_NO_DATE};
+    char quoted[64];
+    int64_t ms;
+
+    if (!ld->have_header)
+        return map_header(ld, row);
+    if (row->count != ld->ncols) {
+        REPORT(ld, row->line, "ragged-row",
+               "%zu fields, header has %zu; row skipped", row->count,
+               ld->ncols);
+        return 0;
+    }
+    const char *id = cell(ld, row, F_ID);
+    if (!id[0]) {
+        REPORT(ld, row->line, "roster-id", "%s", "empty user id; row skipped");
+        return 0;
+    }
+    const char *active = cell(ld, row, F_ACTIVE);
+    if (active[0] && parse_active(active, &u.active) != 0) {
+        upt_diag_quote(quoted, sizeof(quoted), active, strlen(active));
+        REPORT(ld, row->line, "roster-active",
+               "bad active flag '%s'; row skipped", quoted);
+        return 0;
+    }
+    const char *created = cell(ld, row, F_CREATED);
+    if (created[0]) {
+        if (upt_timestamp_parse(created, strlen(created), &ms) != 0) {
+            upt_diag_quote(quoted, sizeof(quoted), created, strlen(created));
+            REPORT(ld, row->line, "roster-created",
+                   "bad created date '%s'; row skipped", quoted);
+            return 0;
+        }
+        u.created_day = upt_timestamp_day_of(ms);
+    }
+    u.id = keep(ld, id);
+    u.name = keep(ld, cell(ld, row, F_NAME));
+    u.role = keep(ld, cell(ld, row, F_ROLE));
+    u.team = keep(ld, cell(ld, row, F_TEAM));
+    if (ld->nomem || add_user(ld, &u, row->line) != 0) {
+        ld->nomem = true;
+        return 1;
+    }
+    return 0;
+}
+
+static struct upt_roster *roster_new(void)
+{
+    struct upt_roster *r = calloc(1, sizeof(*r));
+    if (!r)
+        return NULL;
+    r->strs = upt_strtab_new();
+    if (!r->strs) {
+        free(r);
+        return NULL;
+    }
+    return r;
+}
+
+struct upt_roster *upt_roster_load(const char *path, struct upt_diag *diag)
+{
+    struct loader ld = {.path = path, .diag = diag, .r = roster_new()};
+    struct upt_input *in = upt_input_open(path, diag);
+    struct upt_records *rec =
+        upt_records_new(path, ',', diag, on_row, &ld);
+    enum upt_status st = UPT_OK;
+    const char *buf;
+    size_t len;
+
+    if (ld.r && in && rec) {
+        while ((st = upt_input_read(in, &buf, &len)) == UPT_OK)
+            if (upt_records_feed(rec, buf, len) != UPT_OK)
+                break;
+        upt_records_finish(rec);
+    }
+    if (in && rec && !ld.have_header && !ld.nomem && st != UPT_EIO)
+        REPORT((&ld), 0, "roster-empty", "%s", "empty roster; roster not used");
+    upt_records_free(rec);
+    upt_input_free(in);
+    if (!in || !rec || ld.nomem || ld.bad_header || !ld.have_header ||
+        st == UPT_EIO) {
+        upt_roster_free(ld.r);
+        return NULL;
+    }
+    return ld.r;
+}
+
+void upt_roster_free(struct upt_roster *r)
+{
+    if (!r)
+        return;
+    upt_strtab_free(r->strs);
+    free(r->user);
+    free(r->by_key);
+    free(r);
+}
+
+size_t upt_roster_count(const struct upt_roster *r)
+{
+    return r->count;
+}
+
+const struct upt_roster_user *upt_roster_get(const struct upt_roster *r,
+                                             size_t i)
+{
+    return i < r->count ? &r->user[i] : NULL;
+}
+
+const struct upt_roster_user *upt_roster_find(const struct upt_roster *r,
+                                              const char *id, size_t len)
+{
+    uint32_t key = upt_strtab_find(r->strs, id, upt_userid_key_len(id, len));
+    if (key == UPT_STRTAB_NONE || key >= r->by_key_cap || !r->by_key[key])
+        return NULL;
+    return &r->user[r->by_key[key] - 1];
+}

@@ -1,0 +1,34 @@
+/* source.h - one input file through input, records and its format's adapter, as events */
+#ifndef UPT_SOURCE_H
+#define UPT_SOURCE_H
+
+#include "diag.h"
+#include "event.h"
+#include "format.h"
+#include "rules.h"
+#include "status.h"
+
+/* Receives each classified event and where its row started (both lent for
+ * the call). Returns 0 to go on, non-zero to stop reading. */
+typedef int (*upt_event_fn)(void *ctx, const struct upt_event *ev,
+                            const struct upt_where *at);
+
+/* What a caller asks of one read. */
+struct upt_source_opts {
+    const struct upt_format *format; /* NULL: detect from the header */
+    struct upt_rules *rules; /* holding the rules of every format it may meet */
+    upt_event_fn on_event;
+    void *ctx;
+    unsigned coverage; /* out: categories this file could show */
+};
+
+/* Reads PATH ("-" is stdin) to its end. Malformed rows are reported to
+ * DIAG and skipped. Returns UPT_OK when the file was read through (even
+ * with bad rows: DIAG's count says so), UPT_EBADINPUT when it could not be
+ * read as a log at all (not found, unknown format, corrupt compression: the
+ * events before the fault were delivered), UPT_ENOMEM, or UPT_EOF when the
+ * callback stopped the read. */
+enum upt_status upt_source_read(const char *path, struct upt_source_opts *opts,
+                                struct upt_diag *diag);
+
+#endif

@@ -1,0 +1,13 @@
+/* version.h - uptake's version and the versions of the libraries linked */
+#ifndef UPT_VERSION_H
+#define UPT_VERSION_H
+
+#include <stddef.h>
+
+#define UPT_VERSION "0.1.0"
+
+/* Writes "zlib 1.2.13, pcre2 10.42 (JIT), libcsv 3.0.3" into OUT, as the
+ * running libraries report themselves (libcsv only at build time). */
+void upt_version_libs(char *out, size_t size);
+
+#endif
