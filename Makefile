@@ -12,7 +12,8 @@ DESTDIR ?=
 
 # The library, in pipeline order: input, records, formats, rules, profile,
 # diagnose, report; then the vocabulary they share.
-LIB_MODULES = input records format format_salesforce rules source profile \
+LIB_MODULES = input records format format_salesforce rules config source \
+	profile \
 	roster diagnose report analysis \
 	event timestamp userid strtab diag status version
 CMD_MODULES = uptake cmd_report cmd_events cmd_summary cmd_formats \

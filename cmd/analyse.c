@@ -6,7 +6,8 @@
 
 #include "stderr_sink.h"
 
-int analyse(const struct run_opts *o, struct analysed *out)
+int analyse(const struct run_opts *o, const struct upt_config *cfg,
+            struct analysed *out)
 {
     struct upt_diag diag;
     struct stderr_sink sink;
@@ -14,7 +15,7 @@ int analyse(const struct run_opts *o, struct analysed *out)
 
     memset(out, 0, sizeof(*out));
     stderr_sink_init(&sink, &diag);
-    out->analysis = upt_analysis_new(&diag, o->format, err, sizeof(err));
+    out->analysis = upt_analysis_new(&diag, o->format, cfg, err, sizeof(err));
     if (!out->analysis) {
         fprintf(stderr, "uptake: %s\n", err);
         return EXIT_PARTIAL;

@@ -17,7 +17,8 @@ struct analysed {
 
 /* Runs the pipeline over O's files; problems go to stderr. Returns 0, or
  * an exit status when nothing can be reported (out of memory). */
-int analyse(const struct run_opts *o, struct analysed *out);
+int analyse(const struct run_opts *o, const struct upt_config *cfg,
+            struct analysed *out);
 
 void analysed_release(struct analysed *a);
 

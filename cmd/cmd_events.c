@@ -6,10 +6,12 @@
 #include "options.h"
 #include "stderr_sink.h"
 
+#include "lib/config.h"
 #include "lib/source.h"
 
 static const struct option events_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
+    {"config", required_argument, NULL, OPT_CONFIG},
     {"output", required_argument, NULL, OPT_OUTPUT},
     {"no-header", no_argument, NULL, OPT_NO_HEADER},
     {"help", no_argument, NULL, 'h'},
@@ -25,6 +27,7 @@ static void print_help(void)
           "classified).\n"
           "\n"
           "      --format NAME     read every file as NAME (default: detect)\n"
+          "      --config FILE     classification rules (see uptake(1))\n"
           "      --output FORMAT   tsv or json (default: tsv)\n"
           "      --no-header       no header line\n"
           "  -h, --help            show this help and exit\n"
@@ -49,7 +52,7 @@ static int print_event(void *ctx, const struct upt_event *ev,
     return 0;
 }
 
-static int run_events(const struct run_opts *o)
+static int run_events(const struct run_opts *o, const struct upt_config *cfg)
 {
     struct upt_diag diag;
     struct stderr_sink sink;
@@ -58,7 +61,7 @@ static int run_events(const struct run_opts *o)
     int rc = EXIT_OK;
 
     stderr_sink_init(&sink, &diag);
-    struct upt_rules *rules = upt_format_rules_new(err, sizeof(err));
+    struct upt_rules *rules = upt_config_rules_new(cfg, err, sizeof(err));
     if (!rules) {
         fprintf(stderr, "uptake: %s\n", err);
         return EXIT_PARTIAL;
@@ -98,7 +101,10 @@ int cmd_events(int argc, char **argv)
     }
     if (o.report.format == UPT_OUT_TEXT)
         return usage_error("%s", "events are written as tsv or json");
-    if ((rc = require_input(&o)) != 0)
+    struct upt_config *cfg;
+    if ((rc = require_input(&o)) != 0 || (rc = load_config(&o, &cfg)) != 0)
         return rc;
-    return run_events(&o);
+    rc = run_events(&o, cfg);
+    upt_config_free(cfg);
+    return rc;
 }

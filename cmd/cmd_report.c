@@ -11,6 +11,7 @@ static const struct option report_options[] = {
     {"window", required_argument, NULL, OPT_WINDOW},
     {"grace", required_argument, NULL, OPT_GRACE},
     {"format", required_argument, NULL, OPT_FORMAT},
+    {"config", required_argument, NULL, OPT_CONFIG},
     {"output", required_argument, NULL, OPT_OUTPUT},
     {"only", required_argument, NULL, OPT_ONLY},
     {"no-header", no_argument, NULL, OPT_NO_HEADER},
@@ -48,6 +49,8 @@ void print_main_help(void)
         "      --grace N[d|w]    users created this recently are 'new' "
         "(default: 14d)\n"
         "      --format NAME     read every file as NAME (default: detect)\n"
+        "      --config FILE     classification rules and thresholds (see "
+        "uptake(1))\n"
         "      --output FORMAT   tsv, json or text (default: tsv)\n"
         "      --only flagged    only at-risk, not-adopting and inactive "
         "users\n"
@@ -67,6 +70,7 @@ int cmd_report(int argc, char **argv)
 {
     struct run_opts o;
     struct analysed a;
+    struct upt_config *cfg;
     int rc;
 
     run_opts_init(&o);
@@ -80,9 +84,9 @@ int cmd_report(int argc, char **argv)
         print_version();
         return EXIT_OK;
     }
-    if ((rc = require_input(&o)) != 0)
+    if ((rc = require_input(&o)) != 0 || (rc = load_config(&o, &cfg)) != 0)
         return rc;
-    if ((rc = analyse(&o, &a)) == 0) {
+    if ((rc = analyse(&o, cfg, &a)) == 0) {
         if (upt_report_write(stdout, a.diagnosis, &o.report) != UPT_OK ||
             fflush(stdout) != 0) {
             perror("uptake: write error");
@@ -92,5 +96,6 @@ int cmd_report(int argc, char **argv)
         }
     }
     analysed_release(&a);
+    upt_config_free(cfg);
     return rc;
 }

@@ -11,6 +11,7 @@ static const struct option summary_options[] = {
     {"window", required_argument, NULL, OPT_WINDOW},
     {"grace", required_argument, NULL, OPT_GRACE},
     {"format", required_argument, NULL, OPT_FORMAT},
+    {"config", required_argument, NULL, OPT_CONFIG},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -28,6 +29,7 @@ static void print_help(void)
           "      --window N[d|w]   the period judged (default: 28d)\n"
           "      --grace N[d|w]    grace period for new users (default: 14d)\n"
           "      --format NAME     read every file as NAME (default: detect)\n"
+          "      --config FILE     classification rules and thresholds\n"
           "      --fail-on flagged exit 3 when a user is flagged\n"
           "  -h, --help            show this help and exit\n"
           "See uptake(1).\n",
@@ -38,6 +40,7 @@ int cmd_summary(int argc, char **argv)
 {
     struct run_opts o;
     struct analysed a;
+    struct upt_config *cfg;
     int rc;
 
     run_opts_init(&o);
@@ -47,9 +50,9 @@ int cmd_summary(int argc, char **argv)
         print_help();
         return EXIT_OK;
     }
-    if ((rc = require_input(&o)) != 0)
+    if ((rc = require_input(&o)) != 0 || (rc = load_config(&o, &cfg)) != 0)
         return rc;
-    if ((rc = analyse(&o, &a)) == 0) {
+    if ((rc = analyse(&o, cfg, &a)) == 0) {
         if (upt_report_summary(stdout, a.diagnosis) != UPT_OK ||
             fflush(stdout) != 0) {
             perror("uptake: write error");
@@ -59,5 +62,6 @@ int cmd_summary(int argc, char **argv)
         }
     }
     analysed_release(&a);
+    upt_config_free(cfg);
     return rc;
 }

@@ -7,6 +7,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "stderr_sink.h"
+
+#include "lib/config.h"
 #include "lib/timestamp.h"
 #include "lib/version.h"
 
@@ -74,6 +77,9 @@ static int set_option(struct run_opts *o, int opt, const char *arg)
         return 0;
     case OPT_ROSTER:
         o->roster = arg;
+        return 0;
+    case OPT_CONFIG:
+        o->config_path = arg;
         return 0;
     case OPT_AS_OF:
         return set_as_of(o, arg);
@@ -157,5 +163,21 @@ int require_input(struct run_opts *o)
                                  "stdin)");
     o->files = stdin_only;
     o->nfiles = 1;
+    return 0;
+}
+
+int load_config(struct run_opts *o, struct upt_config **cfg)
+{
+    struct upt_diag diag;
+    struct stderr_sink sink;
+    *cfg = NULL;
+    if (!o->config_path)
+        return 0;
+    stderr_sink_init(&sink, &diag);
+    *cfg = upt_config_load(o->config_path, &diag);
+    stderr_sink_flush(&sink);
+    if (!*cfg)
+        return EXIT_USAGE;
+    upt_config_thresholds(*cfg, &o->judge.t);
     return 0;
 }

@@ -22,10 +22,12 @@ enum {
     OPT_ONLY,
     OPT_NO_HEADER,
     OPT_FAIL_ON,
+    OPT_CONFIG,
 };
 
 struct run_opts {
     const char *roster;
+    const char *config_path;
     const struct upt_format *format; /* NULL: detect per file */
     struct upt_report_opts report;
     struct upt_diagnose_opts judge;
@@ -48,6 +50,11 @@ int parse_run_opts(int argc, char **argv, const struct option *longopts,
 __attribute__((format(printf, 1, 2)))
 #endif
 int usage_error(const char *fmt, ...);
+
+/* Loads O's --config, if any, into *CFG and applies its thresholds to O.
+ * Returns 0, or EXIT_USAGE after the problems were printed. */
+struct upt_config;
+int load_config(struct run_opts *o, struct upt_config **cfg);
 
 /* "uptake 0.1.0" and the libraries, on stdout. */
 void print_version(void);

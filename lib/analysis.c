@@ -18,6 +18,7 @@ struct upt_analysis {
 
 struct upt_analysis *upt_analysis_new(struct upt_diag *diag,
                                       const struct upt_format *format,
+                                      const struct upt_config *config,
                                       char *err, size_t errsize)
 {
     struct upt_analysis *a = calloc(1, sizeof(*a));
@@ -25,7 +26,7 @@ struct upt_analysis *upt_analysis_new(struct upt_diag *diag,
         return NULL;
     a->diag = diag;
     a->format = format;
-    a->rules = upt_format_rules_new(err, errsize);
+    a->rules = upt_config_rules_new(config, err, errsize);
     a->profile = upt_profile_new();
     if (!a->rules || !a->profile) {
         upt_analysis_free(a);

@@ -2,6 +2,7 @@
 #ifndef UPT_ANALYSIS_H
 #define UPT_ANALYSIS_H
 
+#include "config.h"
 #include "diag.h"
 #include "diagnose.h"
 #include "format.h"
@@ -11,10 +12,12 @@
 struct upt_analysis; /* opaque */
 
 /* Starts a run whose input problems go to DIAG (which must outlive it).
- * FORMAT forces every file's format (NULL: detect each). NULL when out of
- * memory or when the built-in rules fail to compile (reason in ERR). */
+ * FORMAT forces every file's format (NULL: detect each); CONFIG's rules
+ * come before the built-in ones (CONFIG may be NULL). NULL when out of
+ * memory or when a rule fails to compile (reason in ERR). */
 struct upt_analysis *upt_analysis_new(struct upt_diag *diag,
                                       const struct upt_format *format,
+                                      const struct upt_config *config,
                                       char *err, size_t errsize);
 void upt_analysis_free(struct upt_analysis *a);
 

@@ -96,6 +96,7 @@ struct upt_diagnosis {
     struct features *f;
     size_t count;
     int64_t first_day, last_day;
+    int64_t seen_from; /* the window's first day the input reaches */
     unsigned coverage;
 };
 
@@ -453,7 +454,7 @@ static void measure(struct upt_diagnosis *d, const struct upt_profile *profile,
             fill_counts(v, f, pu, d->first_day, d->last_day, o->window_days);
         f->weekdays = d->first_day == INT64_MIN
                           ? 1
-                          : weekdays(d->first_day, d->last_day);
+                          : weekdays(d->seen_from, d->last_day);
         settle_status(v, ru, pu, d->last_day, o->grace_days, o->window_days);
     }
 }
@@ -525,6 +526,14 @@ struct upt_diagnosis *upt_diagnose(const struct upt_profile *profile,
         d->last_day = upt_timestamp_day_of(upt_profile_last_ms(profile));
     d->first_day = d->last_day == INT64_MIN ? INT64_MIN
                                             : d->last_day - o->window_days + 1;
+    /* Logs that start inside the window (a first export, 30-day retention)
+     * must not make everyone look sporadic. */
+    d->seen_from = d->first_day;
+    if (upt_profile_first_ms(profile) != INT64_MAX &&
+        upt_timestamp_day_of(upt_profile_first_ms(profile)) > d->seen_from)
+        d->seen_from = upt_timestamp_day_of(upt_profile_first_ms(profile));
+    if (d->seen_from > d->last_day)
+        d->seen_from = d->last_day;
     if (collect(d, profile, roster) != 0)
         goto fail;
     qsort(d->v, d->count, sizeof(*d->v), cmp_verdict);

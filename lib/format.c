@@ -44,6 +44,18 @@ int upt_format_column(const struct upt_row *header, const char *name)
     return -1;
 }
 
+enum upt_status upt_format_add_rules(struct upt_rules *rules, char *err,
+                                     size_t errsize)
+{
+    for (size_t i = 0; i < NFORMATS; i++) {
+        enum upt_status st = upt_rules_add_table(
+            rules, formats[i]->name, formats[i]->rules, err, errsize);
+        if (st != UPT_OK)
+            return st;
+    }
+    return UPT_OK;
+}
+
 struct upt_rules *upt_format_rules_new(char *err, size_t errsize)
 {
     struct upt_rules *rules = upt_rules_new();
@@ -51,11 +63,9 @@ struct upt_rules *upt_format_rules_new(char *err, size_t errsize)
         snprintf(err, errsize, "out of memory");
         return NULL;
     }
-    for (size_t i = 0; i < NFORMATS; i++)
-        if (upt_rules_add_table(rules, formats[i]->name, formats[i]->rules,
-                                err, errsize) != UPT_OK) {
-            upt_rules_free(rules);
-            return NULL;
-        }
+    if (upt_format_add_rules(rules, err, errsize) != UPT_OK) {
+        upt_rules_free(rules);
+        return NULL;
+    }
     return rules;
 }

@@ -46,9 +46,13 @@ const struct upt_format *const *upt_format_all(size_t *count);
  * to case, or -1. For adapters. */
 int upt_format_column(const struct upt_row *header, const char *name);
 
-/* A rule list holding every format's built-in rules, after none of the
- * caller's. NULL when out of memory, or (a bug in a built-in pattern) with
- * the reason in ERR. */
+/* Appends every format's built-in rules to RULES (after whatever rules it
+ * holds, so that those win). On failure (out of memory, or a bug in a
+ * built-in pattern) returns the status with the reason in ERR. */
+enum upt_status upt_format_add_rules(struct upt_rules *rules, char *err,
+                                     size_t errsize);
+
+/* A rule list of the built-in rules alone; NULL with the reason in ERR. */
 struct upt_rules *upt_format_rules_new(char *err, size_t errsize);
 
 #endif

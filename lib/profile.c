@@ -16,7 +16,7 @@ struct upt_profile {
     uint32_t *by_id; /* strtab id -> user index + 1 */
     size_t by_id_cap;
     unsigned coverage;
-    int64_t last_ms;
+    int64_t first_ms, last_ms;
 };
 
 struct upt_profile *upt_profile_new(void)
@@ -29,6 +29,7 @@ struct upt_profile *upt_profile_new(void)
         free(p);
         return NULL;
     }
+    p->first_ms = INT64_MAX;
     p->last_ms = INT64_MIN;
     return p;
 }
@@ -154,6 +155,8 @@ enum upt_status upt_profile_add_event(struct upt_profile *p,
         u->last_ms = ev->time_ms;
     if (ev->time_ms > p->last_ms)
         p->last_ms = ev->time_ms;
+    if (ev->time_ms < p->first_ms)
+        p->first_ms = ev->time_ms;
     return UPT_OK;
 }
 
@@ -170,6 +173,11 @@ unsigned upt_profile_coverage(const struct upt_profile *p)
 int64_t upt_profile_last_ms(const struct upt_profile *p)
 {
     return p->last_ms;
+}
+
+int64_t upt_profile_first_ms(const struct upt_profile *p)
+{
+    return p->first_ms;
 }
 
 size_t upt_profile_count(const struct upt_profile *p)

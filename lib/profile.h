@@ -46,6 +46,9 @@ unsigned upt_profile_coverage(const struct upt_profile *p);
 /* The latest event time seen, or INT64_MIN when there was none. */
 int64_t upt_profile_last_ms(const struct upt_profile *p);
 
+/* The earliest event time seen, or INT64_MAX when there was none. */
+int64_t upt_profile_first_ms(const struct upt_profile *p);
+
 /* The users, in order of first appearance; lent until the next add. */
 size_t upt_profile_count(const struct upt_profile *p);
 const struct upt_profile_user *upt_profile_user(const struct upt_profile *p,
