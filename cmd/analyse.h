@@ -1,4 +1,5 @@
-/* analyse.h - reads the inputs and the roster and judges every user, for report and summary */
+/* analyse.h - reads the inputs and the roster and judges every user, for report
+ * and summary */
 #ifndef ANALYSE_H
 #define ANALYSE_H
 

@@ -1,4 +1,5 @@
-/* cmd_events.c - uptake events: the normalized event stream, one event a line */
+/* cmd_events.c - uptake events: the normalized event stream, one event a line
+ */
 #include <stdio.h>
 #include <string.h>
 

@@ -1,4 +1,5 @@
-/* cmd_formats.c - uptake formats: the input formats known, and how each is recognised */
+/* cmd_formats.c - uptake formats: the input formats known, and how each is
+ * recognised */
 #include <stdio.h>
 
 #include "commands.h"

@@ -1,4 +1,5 @@
-/* cmd_summary.c - uptake summary: counts by status and cause, for a nightly mail */
+/* cmd_summary.c - uptake summary: counts by status and cause, for a nightly
+ * mail */
 #include <stdio.h>
 
 #include "analyse.h"

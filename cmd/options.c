@@ -47,8 +47,8 @@ static int set_output(struct run_opts *o, const char *arg)
     static const struct {
         const char *name;
         enum upt_report_format format;
-    } outputs[] = {{"tsv", UPT_OUT_TSV}, {"json", UPT_OUT_JSON},
-                   {"text", UPT_OUT_TEXT}};
+    } outputs[] = {
+        {"tsv", UPT_OUT_TSV}, {"json", UPT_OUT_JSON}, {"text", UPT_OUT_TEXT}};
     for (size_t i = 0; i < sizeof(outputs) / sizeof(outputs[0]); i++)
         if (strcmp(arg, outputs[i].name) == 0) {
             o->report.format = outputs[i].format;
@@ -123,8 +123,7 @@ static int bad_option(const char *arg, const struct option *longopts)
     if (strncmp(arg, "--", 2) == 0) {
         size_t len = strcspn(arg + 2, "=");
         for (const struct option *lo = longopts; lo->name; lo++)
-            if (strlen(lo->name) == len &&
-                strncmp(lo->name, arg + 2, len) == 0)
+            if (strlen(lo->name) == len && strncmp(lo->name, arg + 2, len) == 0)
                 return usage_error("option '--%s' needs a value", lo->name);
         snprintf(name, sizeof(name), "%.*s", (int)len + 2, arg);
         return usage_error("unknown option '%s'", name);

@@ -1,4 +1,5 @@
-/* stderr_sink.c - prints library diagnostics as "uptake: FILE:LINE: ...", folding repeats */
+/* stderr_sink.c - prints library diagnostics as "uptake: FILE:LINE: ...",
+ * folding repeats */
 #include "stderr_sink.h"
 
 #include <stdio.h>

@@ -1,4 +1,5 @@
-/* stderr_sink.h - prints library diagnostics as "uptake: FILE:LINE: ...", folding repeats */
+/* stderr_sink.h - prints library diagnostics as "uptake: FILE:LINE: ...",
+ * folding repeats */
 #ifndef STDERR_SINK_H
 #define STDERR_SINK_H
 

@@ -56,11 +56,12 @@ static int add_event(void *ctx, const struct upt_event *ev,
     return 0;
 }
 
-enum upt_status upt_analysis_add_file(struct upt_analysis *a,
-                                      const char *path)
+enum upt_status upt_analysis_add_file(struct upt_analysis *a, const char *path)
 {
-    struct upt_source_opts o = {
-        .format = a->format, .rules = a->rules, .on_event = add_event, .ctx = a};
+    struct upt_source_opts o = {.format = a->format,
+                                .rules = a->rules,
+                                .on_event = add_event,
+                                .ctx = a};
     enum upt_status st = upt_source_read(path, &o, a->diag);
     upt_profile_add_coverage(a->profile, o.coverage);
     if (a->nomem)

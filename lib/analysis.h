@@ -23,8 +23,7 @@ void upt_analysis_free(struct upt_analysis *a);
 
 /* Reads PATH ("-": stdin) into the run. Returns as upt_source_read(): a
  * file that could not be read has been reported and the run goes on. */
-enum upt_status upt_analysis_add_file(struct upt_analysis *a,
-                                      const char *path);
+enum upt_status upt_analysis_add_file(struct upt_analysis *a, const char *path);
 
 /* Judges everything read so far (and ROSTER's users, ROSTER may be NULL).
  * The result borrows from the run and ROSTER: free it first. */

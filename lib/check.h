@@ -1,4 +1,5 @@
-/* check.h - the smallest test harness: CHECK and CHECK_STREQ report file:line */
+/* check.h - the smallest test harness: CHECK and CHECK_STREQ report file:line
+ */
 #ifndef UPT_CHECK_H
 #define UPT_CHECK_H
 
@@ -20,7 +21,7 @@ static int check_failures;
     do {                                                                       \
         const char *check_a_ = (a), *check_b_ = (b);                           \
         if (!check_a_ || !check_b_ || strcmp(check_a_, check_b_) != 0) {       \
-            fprintf(stderr, "%s:%d: '%s' != '%s'\n", __FILE__, __LINE__,        \
+            fprintf(stderr, "%s:%d: '%s' != '%s'\n", __FILE__, __LINE__,       \
                     check_a_ ? check_a_ : "(null)",                            \
                     check_b_ ? check_b_ : "(null)");                           \
             check_failures++;                                                  \
@@ -37,8 +38,8 @@ static int check_failures;
     } while (0)
 
 #define CHECK_DONE()                                                           \
-    (check_failures ? (fprintf(stderr, "%d checks failed\n", check_failures), \
-                       1)                                                      \
-                    : 0)
+    (check_failures                                                            \
+         ? (fprintf(stderr, "%d checks failed\n", check_failures), 1)          \
+         : 0)
 
 #endif

@@ -20,7 +20,10 @@ static const struct {
     size_t offset;
     bool real; /* a double; otherwise an unsigned count */
 } thresholds[] = {
-#define T(field, real) {#field, offsetof(struct upt_thresholds, field), real}
+#define T(field, real)                                                         \
+    {                                                                          \
+#field, offsetof(struct upt_thresholds, field), real                   \
+    }
     T(peer_min, false),
     T(unskilled_min_errors, false),
     T(unskilled_error_share, true),
@@ -76,7 +79,8 @@ struct loader {
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif
-static int problem(struct loader *ld, const char *fmt, ...)
+static int
+problem(struct loader *ld, const char *fmt, ...)
 {
     char msg[512];
     va_list ap;
@@ -99,7 +103,7 @@ static int parse_rule(struct loader *ld, char *rest)
     if (!upt_format_find(format))
         return problem(ld, "unknown format '%s'", format);
     int category = strcmp(cat, "ignore") == 0 ? UPT_RULE_IGNORE
-                                               : upt_category_from_name(cat);
+                                              : upt_category_from_name(cat);
     if (category == -1)
         return problem(ld, "unknown category '%s'", cat);
     struct upt_rules *probe = upt_rules_new();

@@ -1,4 +1,5 @@
-/* diagnose.c - each user's status and likely cause of non-adoption, with evidence */
+/* diagnose.c - each user's status and likely cause of non-adoption, with
+ * evidence */
 #include "diagnose.h"
 
 #include <stdio.h>
@@ -15,7 +16,7 @@
 #define BIT(cat) (1u << (cat))
 
 static const char *const status_names[UPT_VS_COUNT] = {
-    "adopting", "at-risk", "not-adopting", "inactive",
+    "adopting", "at-risk",  "not-adopting", "inactive",
     "new",      "departed", "service",
 };
 
@@ -154,10 +155,7 @@ static uint32_t weekdays(int64_t first, int64_t last)
     return n ? n : 1;
 }
 
-static double clamp(double x)
-{
-    return x < 0.5 ? 0.5 : x > 0.99 ? 0.99 : x;
-}
+static double clamp(double x) { return x < 0.5 ? 0.5 : x > 0.99 ? 0.99 : x; }
 
 static int cmp_double(const void *a, const void *b)
 {
@@ -218,7 +216,8 @@ struct judge {
     const struct peers *peers;
 };
 
-#define EVIDENCE(v, ...) snprintf((v)->evidence, sizeof((v)->evidence), __VA_ARGS__)
+#define EVIDENCE(v, ...)                                                       \
+    snprintf((v)->evidence, sizeof((v)->evidence), __VA_ARGS__)
 
 static bool covers(const struct judge *j, unsigned mask)
 {
@@ -228,8 +227,8 @@ static bool covers(const struct judge *j, unsigned mask)
 static bool judge_unaware(const struct judge *j, struct upt_verdict *v,
                           const struct features *f)
 {
-    unsigned work = BIT(UPT_CAT_VIEW) | BIT(UPT_CAT_CREATE) |
-                    BIT(UPT_CAT_UPDATE);
+    unsigned work =
+        BIT(UPT_CAT_VIEW) | BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE);
     if (f->work > 0 || !(j->coverage & work))
         return false;
     v->status = UPT_VS_NOT_ADOPTING;
@@ -257,8 +256,10 @@ static bool judge_unskilled(const struct judge *j, struct upt_verdict *v,
         return false;
     bool strong = (errs && helps) || err_share >= 2 * t->unskilled_error_share;
     v->status = strong ? UPT_VS_NOT_ADOPTING : UPT_VS_AT_RISK;
-    v->confidence = clamp(0.5 + (errs ? err_share : 0) + (helps ? help_share : 0));
-    EVIDENCE(v, "%u errors in %u actions (%.0f%%), %s median %.0f; %u help pages",
+    v->confidence =
+        clamp(0.5 + (errs ? err_share : 0) + (helps ? help_share : 0));
+    EVIDENCE(v,
+             "%u errors in %u actions (%.0f%%), %s median %.0f; %u help pages",
              v->errors, tries, 100 * err_share, j->peers->label,
              j->peers->errors, help);
     return true;
@@ -276,16 +277,19 @@ static bool judge_effort(const struct judge *j, struct upt_verdict *v,
     if (!sporadic && !declining)
         return false;
     v->status = sporadic && declining ? UPT_VS_NOT_ADOPTING : UPT_VS_AT_RISK;
-    v->confidence = clamp(0.5 + (sporadic ? t->effort_active_share - share : 0) +
-                          (declining ? t->effort_trend - v->trend : 0));
+    v->confidence =
+        clamp(0.5 + (sporadic ? t->effort_active_share - share : 0) +
+              (declining ? t->effort_trend - v->trend : 0));
     if (declining && !sporadic)
-        EVIDENCE(v, "activity fell to %.2f of the first half (%u then %u "
-                    "events); active %u of %u weekdays",
+        EVIDENCE(v,
+                 "activity fell to %.2f of the first half (%u then %u "
+                 "events); active %u of %u weekdays",
                  v->trend, f->first_half, f->second_half, v->active_days,
                  f->weekdays);
     else
-        EVIDENCE(v, "active %u of %u weekdays, %s median %.0f; %u writes, "
-                    "%s median %.0f; trend %.2f",
+        EVIDENCE(v,
+                 "active %u of %u weekdays, %s median %.0f; %u writes, "
+                 "%s median %.0f; trend %.2f",
                  v->active_days, f->weekdays, j->peers->label,
                  j->peers->active_days, f->writes, j->peers->label,
                  j->peers->writes, v->trend < 0 ? 0.0 : v->trend);
@@ -300,10 +304,11 @@ static bool judge_mgmt_only(const struct judge *j, struct upt_verdict *v,
     if (!covers(j, need) || f->reads > 0 || f->writes < j->t->mgmt_min_writes)
         return false;
     v->status = f->writes >= 4 * j->t->mgmt_min_writes ? UPT_VS_NOT_ADOPTING
-                                                        : UPT_VS_AT_RISK;
+                                                       : UPT_VS_AT_RISK;
     v->confidence = clamp(0.5 + f->writes / (10.0 * j->t->mgmt_min_writes));
-    EVIDENCE(v, "%u writes but no reports, dashboards or searches in %dd; "
-                "%s median %.0f reports",
+    EVIDENCE(v,
+             "%u writes but no reports, dashboards or searches in %dd; "
+             "%s median %.0f reports",
              f->writes, j->window, j->peers->label, j->peers->reports);
     return true;
 }
@@ -318,17 +323,18 @@ static bool judge_distrust(const struct judge *j, struct upt_verdict *v,
     bool exp = covers(j, BIT(UPT_CAT_EXPORT)) &&
                exports >= t->distrust_min_exports &&
                exports >= t->distrust_export_factor * base;
-    bool imp = covers(j, BIT(UPT_CAT_IMPORT)) &&
-               imports >= t->distrust_min_imports;
+    bool imp =
+        covers(j, BIT(UPT_CAT_IMPORT)) && imports >= t->distrust_min_imports;
     if (!exp && !imp)
         return false;
-    bool strong = (exp && (f->writes == 0 || exports >= 2 *
-                           t->distrust_export_factor * base)) ||
+    bool strong = (exp && (f->writes == 0 ||
+                           exports >= 2 * t->distrust_export_factor * base)) ||
                   (exp && imp);
     v->status = strong ? UPT_VS_NOT_ADOPTING : UPT_VS_AT_RISK;
     v->confidence = clamp(0.5 + exports / (10.0 * base) + imports / 20.0);
-    EVIDENCE(v, "%u exports vs %s median %.0f; %u imports; %u views, %u "
-                "updates in %dd",
+    EVIDENCE(v,
+             "%u exports vs %s median %.0f; %u imports; %u views, %u "
+             "updates in %dd",
              exports, j->peers->label, j->peers->exports, imports,
              v->count[UPT_CAT_VIEW], v->count[UPT_CAT_UPDATE], j->window);
     return true;
@@ -352,8 +358,9 @@ static void judge_user(const struct judge *j, struct upt_verdict *v,
         v->cause = UPT_CAUSE_UNAWARE;
         v->confidence = v->last_ms == INT64_MIN ? 0.90 : 0.75;
         if (v->last_ms == INT64_MIN)
-            EVIDENCE(v, "on the roster, no activity in the logs; %s median "
-                        "%.0f active days",
+            EVIDENCE(v,
+                     "on the roster, no activity in the logs; %s median "
+                     "%.0f active days",
                      j->peers->label, j->peers->active_days);
         else
             EVIDENCE(v, "no activity in %dd; %s median %.0f active days",
@@ -366,12 +373,14 @@ static void judge_user(const struct judge *j, struct upt_verdict *v,
             return;
         }
     v->status = UPT_VS_ADOPTING;
-    EVIDENCE(v, "active %u of %u weekdays; %u writes, %u reads, %u views in %dd",
+    EVIDENCE(v,
+             "active %u of %u weekdays; %u writes, %u reads, %u views in %dd",
              v->active_days, f->weekdays, f->writes, f->reads,
              v->count[UPT_CAT_VIEW], j->window);
 }
 
-static void settle_status(struct upt_verdict *v, const struct upt_roster_user *ru,
+static void settle_status(struct upt_verdict *v,
+                          const struct upt_roster_user *ru,
                           const struct upt_profile_user *pu, int64_t last_day,
                           int grace, int window)
 {
@@ -388,8 +397,9 @@ static void settle_status(struct upt_verdict *v, const struct upt_roster_user *r
         char day[16];
         v->status = UPT_VS_NEW;
         upt_timestamp_format_day(ru->created_day, day, sizeof(day));
-        EVIDENCE(v, "created %s, inside the %dd grace period; %u active "
-                    "days so far in %dd",
+        EVIDENCE(v,
+                 "created %s, inside the %dd grace period; %u active "
+                 "days so far in %dd",
                  day, grace, v->active_days, window);
     }
 }
@@ -415,8 +425,9 @@ static int collect(struct upt_diagnosis *d, const struct upt_profile *profile,
         const struct upt_roster_user *ru =
             roster ? upt_roster_find(roster, v->user, strlen(v->user)) : NULL;
         v->name = ru && ru->name[0] ? ru->name
-                  : u->name != UPT_STRTAB_NONE ? upt_profile_str(profile, u->name)
-                                               : "";
+                  : u->name != UPT_STRTAB_NONE
+                      ? upt_profile_str(profile, u->name)
+                      : "";
         v->role = ru ? ru->role : "";
         v->team = ru ? ru->team : "";
         v->first_ms = u->first_ms;
@@ -445,16 +456,15 @@ static void measure(struct upt_diagnosis *d, const struct upt_profile *profile,
         struct upt_verdict *v = &d->v[i];
         struct features *f = &d->f[i];
         size_t len = strlen(v->user);
-        const struct upt_profile_user *pu =
-            upt_profile_find(profile, v->user, upt_userid_key_len(v->user, len));
+        const struct upt_profile_user *pu = upt_profile_find(
+            profile, v->user, upt_userid_key_len(v->user, len));
         const struct upt_roster_user *ru =
             roster ? upt_roster_find(roster, v->user, len) : NULL;
         v->trend = -1;
         if (d->first_day != INT64_MIN)
             fill_counts(v, f, pu, d->first_day, d->last_day, o->window_days);
-        f->weekdays = d->first_day == INT64_MIN
-                          ? 1
-                          : weekdays(d->seen_from, d->last_day);
+        f->weekdays =
+            d->first_day == INT64_MIN ? 1 : weekdays(d->seen_from, d->last_day);
         settle_status(v, ru, pu, d->last_day, o->grace_days, o->window_days);
     }
 }
@@ -495,15 +505,16 @@ static int judge_all(struct upt_diagnosis *d, const struct upt_diagnose_opts *o)
         if (!judged(v))
             continue;
         if (v->role[0]) {
-            const struct role_peers *rp =
-                peers_for(d, cache, &ncache, v->role);
+            const struct role_peers *rp = peers_for(d, cache, &ncache, v->role);
             if (!rp)
                 goto fail;
             if (rp->members >= o->t.peer_min)
                 p = &rp->peers;
         }
-        struct judge j = {.t = &o->t, .coverage = d->coverage,
-                          .window = o->window_days, .peers = p};
+        struct judge j = {.t = &o->t,
+                          .coverage = d->coverage,
+                          .window = o->window_days,
+                          .peers = p};
         judge_user(&j, v, &d->f[i]);
     }
     free(cache);
@@ -524,8 +535,8 @@ struct upt_diagnosis *upt_diagnose(const struct upt_profile *profile,
     d->last_day = o->as_of_day;
     if (d->last_day == INT64_MIN && upt_profile_last_ms(profile) != INT64_MIN)
         d->last_day = upt_timestamp_day_of(upt_profile_last_ms(profile));
-    d->first_day = d->last_day == INT64_MIN ? INT64_MIN
-                                            : d->last_day - o->window_days + 1;
+    d->first_day =
+        d->last_day == INT64_MIN ? INT64_MIN : d->last_day - o->window_days + 1;
     /* Logs that start inside the window (a first export, 30-day retention)
      * must not make everyone look sporadic. */
     d->seen_from = d->first_day;
@@ -558,10 +569,7 @@ void upt_diagnosis_free(struct upt_diagnosis *d)
     free(d);
 }
 
-size_t upt_diagnosis_count(const struct upt_diagnosis *d)
-{
-    return d->count;
-}
+size_t upt_diagnosis_count(const struct upt_diagnosis *d) { return d->count; }
 
 const struct upt_verdict *upt_diagnosis_get(const struct upt_diagnosis *d,
                                             size_t i)

@@ -1,4 +1,5 @@
-/* diagnose.h - each user's status and likely cause of non-adoption, with evidence */
+/* diagnose.h - each user's status and likely cause of non-adoption, with
+ * evidence */
 #ifndef UPT_DIAGNOSE_H
 #define UPT_DIAGNOSE_H
 
@@ -35,13 +36,13 @@ enum upt_cause {
 /* Every threshold of the rules, with the defaults of
  * upt_thresholds_default() (documented in uptake(1), CAUSES). */
 struct upt_thresholds {
-    unsigned peer_min;          /* a role with fewer judged users uses all */
+    unsigned peer_min; /* a role with fewer judged users uses all */
     unsigned unskilled_min_errors;
     double unskilled_error_share; /* errors over actions */
     unsigned unskilled_min_help;
     double unskilled_help_share;
-    double effort_active_share; /* active days over weekdays, at most */
-    double effort_trend;        /* second half over first, at most */
+    double effort_active_share;     /* active days over weekdays, at most */
+    double effort_trend;            /* second half over first, at most */
     unsigned effort_min_first_half; /* events, for the trend to count */
     unsigned mgmt_min_writes;
     unsigned distrust_min_exports;

@@ -1,4 +1,5 @@
-/* event.h - the normalized event every format adapter produces (DESIGN.md §2) */
+/* event.h - the normalized event every format adapter produces (DESIGN.md §2)
+ */
 #ifndef UPT_EVENT_H
 #define UPT_EVENT_H
 
@@ -25,7 +26,12 @@ enum upt_category {
     UPT_CAT_COUNT
 };
 
-enum upt_channel { UPT_CHAN_WEB, UPT_CHAN_MOBILE, UPT_CHAN_API, UPT_CHAN_OTHER };
+enum upt_channel {
+    UPT_CHAN_WEB,
+    UPT_CHAN_MOBILE,
+    UPT_CHAN_API,
+    UPT_CHAN_OTHER
+};
 
 enum upt_outcome { UPT_OUTCOME_OK, UPT_OUTCOME_FAILED };
 

@@ -1,4 +1,5 @@
-/* format.h - the log formats uptake reads: detection from the header, row -> event */
+/* format.h - the log formats uptake reads: detection from the header, row ->
+ * event */
 #ifndef UPT_FORMAT_H
 #define UPT_FORMAT_H
 

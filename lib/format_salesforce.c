@@ -1,4 +1,5 @@
-/* format_salesforce.c - Salesforce Event Monitoring event log files (ELF CSV) */
+/* format_salesforce.c - Salesforce Event Monitoring event log files (ELF CSV)
+ */
 #include "format.h"
 
 #include <stdbool.h>
@@ -55,18 +56,42 @@ enum col {
 };
 
 static const char *const col_names[C_COUNT] = {
-    "EVENT_TYPE",     "TIMESTAMP_DERIVED", "TIMESTAMP",
-    "USER_ID",        "USER_ID_DERIVED",   "USER_NAME",
-    "VIEWING_USER_ID", "DELEGATED_USER_ID", "USER_TYPE",
-    "LOGIN_KEY",      "SESSION_KEY",       "REQUEST_STATUS",
-    "LOGIN_STATUS",   "LOGIN_SUB_TYPE",    "URI",
-    "PAGE_URL",       "UI_EVENT_SOURCE",   "ORIGIN",
-    "RENDERING_TYPE", "IS_SCHEDULED",      "OPERATION_TYPE",
-    "METHOD_NAME",    "METHOD",            "TRANSACTION_TYPE",
-    "DML_TYPE",       "OPERATION",         "PAGE_ENTITY_TYPE",
-    "RECORD_TYPE",    "ENTITY_NAME",       "ENTITY_TYPE",
-    "KEY_PREFIX",     "DEVICE_PLATFORM",   "OS_NAME",
-    "PLATFORM_TYPE",  "BROWSER_TYPE",      "SUCCESS",
+    "EVENT_TYPE",
+    "TIMESTAMP_DERIVED",
+    "TIMESTAMP",
+    "USER_ID",
+    "USER_ID_DERIVED",
+    "USER_NAME",
+    "VIEWING_USER_ID",
+    "DELEGATED_USER_ID",
+    "USER_TYPE",
+    "LOGIN_KEY",
+    "SESSION_KEY",
+    "REQUEST_STATUS",
+    "LOGIN_STATUS",
+    "LOGIN_SUB_TYPE",
+    "URI",
+    "PAGE_URL",
+    "UI_EVENT_SOURCE",
+    "ORIGIN",
+    "RENDERING_TYPE",
+    "IS_SCHEDULED",
+    "OPERATION_TYPE",
+    "METHOD_NAME",
+    "METHOD",
+    "TRANSACTION_TYPE",
+    "DML_TYPE",
+    "OPERATION",
+    "PAGE_ENTITY_TYPE",
+    "RECORD_TYPE",
+    "ENTITY_NAME",
+    "ENTITY_TYPE",
+    "KEY_PREFIX",
+    "DEVICE_PLATFORM",
+    "OS_NAME",
+    "PLATFORM_TYPE",
+    "BROWSER_TYPE",
+    "SUCCESS",
     "IS_SUCCESS",
 };
 
@@ -95,8 +120,14 @@ static const enum col object_cols[] = {C_PAGE_ENTITY_TYPE, C_RECORD_TYPE,
                                        C_KEY_PREFIX};
 
 static const char *const api_types[] = {
-    "API",     "RestApi",  "ApexRestApi",    "ApexSoap",
-    "BulkApi", "BulkApi2", "BulkApiRequest", "ApiTotalUsage",
+    "API",
+    "RestApi",
+    "ApexRestApi",
+    "ApexSoap",
+    "BulkApi",
+    "BulkApi2",
+    "BulkApiRequest",
+    "ApiTotalUsage",
     "MetadataApiOperation",
 };
 
@@ -126,10 +157,7 @@ static void *sf_open(const struct upt_row *h)
     return st;
 }
 
-static void sf_close(void *state)
-{
-    free(state);
-}
+static void sf_close(void *state) { free(state); }
 
 /* An absent column reads as "". */
 static const char *get(const struct state *st, const struct upt_row *row,
@@ -177,9 +205,9 @@ static bool pick_user(struct state *st, const struct upt_row *row,
     /* Dashboard rows name the run-as user in USER_ID; LoginAs rows are the
      * delegating admin's doing, not the impersonated user's. */
     if (strcmp(type, "Dashboard") == 0 || strcmp(type, "LoginAs") == 0) {
-        id = get(st, row,
-                 type[0] == 'D' ? C_VIEWING_USER_ID : C_DELEGATED_USER_ID,
-                 &len);
+        id =
+            get(st, row,
+                type[0] == 'D' ? C_VIEWING_USER_ID : C_DELEGATED_USER_ID, &len);
         if (len > 0) {
             set_user(id, len, ev);
             return true;
@@ -209,9 +237,9 @@ static void set_detail(struct state *st, const struct upt_row *row,
         return;
     }
     if (strcmp(type, "Dashboard") == 0) {
-        ev->detail =
-            strcmp(get0(st, row, C_IS_SCHEDULED), "1") == 0 ? "scheduled"
-                                                            : "viewed";
+        ev->detail = strcmp(get0(st, row, C_IS_SCHEDULED), "1") == 0
+                         ? "scheduled"
+                         : "viewed";
         return;
     }
     for (size_t i = 0; i < sizeof(detail_cols) / sizeof(detail_cols[0]); i++)
@@ -239,8 +267,7 @@ static bool is_one_of(const char *s, const char *const *set, size_t n)
 static enum upt_channel channel(const struct state *st,
                                 const struct upt_row *row, const char *type)
 {
-    static const char *const mobile_os[] = {"Android", "iOS", "ANDROID",
-                                            "IOS"};
+    static const char *const mobile_os[] = {"Android", "iOS", "ANDROID", "IOS"};
     static const char *const mobile_platform[] = {"5005", "5006", "5007",
                                                   "5200"};
     const char *dp = get0(st, row, C_DEVICE_PLATFORM);
@@ -342,27 +369,33 @@ static const struct upt_rule_def sf_rules[] = {
     {"Logout", "", UPT_CAT_LOGOUT},
     {"LoginAs", "", UPT_CAT_ADMIN},
     /* Classic URIs: /<3-char prefix>/e is a new record, /<id>/e an edit */
-    {"URI", "(?i)help|/_ui/training|salesforce_help|/apex/.*guide", UPT_CAT_HELP},
+    {"URI", "(?i)help|/_ui/training|salesforce_help|/apex/.*guide",
+     UPT_CAT_HELP},
     {"URI", "^/(setup|_ui/setup|lightning/setup|ui/setup)/", UPT_CAT_ADMIN},
     {"URI", "^/[A-Za-z0-9]{3}/e(\\?|$)", UPT_CAT_CREATE},
     {"URI", "^/[A-Za-z0-9]{15}([A-Za-z0-9]{3})?/e(\\?|$)", UPT_CAT_UPDATE},
-    {"URI", "^/[A-Za-z0-9]{15}([A-Za-z0-9]{3})?/d(\\?|$)|/setup/own/deleteredirect",
+    {"URI",
+     "^/[A-Za-z0-9]{15}([A-Za-z0-9]{3})?/d(\\?|$)|/setup/own/deleteredirect",
      UPT_CAT_DELETE},
     {"URI", "^/(_ui/search/|search/|srch/)", UPT_CAT_SEARCH},
     {"URI", "^/(00O|01Z)", UPT_CAT_REPORT},
-    {"URI", "^/[A-Za-z0-9]{3}/[ol](\\?|$)|^/[A-Za-z0-9]{15}([A-Za-z0-9]{3})?(\\?|$)",
+    {"URI",
+     "^/[A-Za-z0-9]{3}/[ol](\\?|$)|^/[A-Za-z0-9]{15}([A-Za-z0-9]{3})?(\\?|$)",
      UPT_CAT_VIEW},
-    {"URI", "^/(aura|lightning|s/sfsites|secur|services|visualforce|favicon|img|resource)",
+    {"URI",
+     "^/(aura|lightning|s/"
+     "sfsites|secur|services|visualforce|favicon|img|resource)",
      IGN},
     {"URI", "", UPT_CAT_OTHER},
-    {"LightningPageView", "(?i)/lightning/[ro]/(Report|Dashboard)/", UPT_CAT_REPORT},
+    {"LightningPageView", "(?i)/lightning/[ro]/(Report|Dashboard)/",
+     UPT_CAT_REPORT},
     {"LightningPageView", "^/lightning/setup/", UPT_CAT_ADMIN},
     {"LightningPageView", "(?i)help|/lightning/[ro]/Knowledge__kav/|/articles/",
      UPT_CAT_HELP},
     {"LightningPageView", "^/lightning/r/[^/]+/[^/]+/edit", UPT_CAT_UPDATE},
     {"LightningPageView", "^/lightning/o/[^/]+/new", UPT_CAT_CREATE},
-    {"LightningPageView", "(?i)^/lightning/(page/)?search|/one/one\\.app#.*search",
-     UPT_CAT_SEARCH},
+    {"LightningPageView",
+     "(?i)^/lightning/(page/)?search|/one/one\\.app#.*search", UPT_CAT_SEARCH},
     {"LightningPageView", "", UPT_CAT_VIEW},
     {"LightningInteraction", "^create$", UPT_CAT_CREATE},
     {"LightningInteraction", "^update$", UPT_CAT_UPDATE},
@@ -373,8 +406,9 @@ static const struct upt_rule_def sf_rules[] = {
     {"InsufficientAccess", "", UPT_CAT_ERROR},
     /* Report detail is ORIGIN/RENDERING_TYPE */
     {"Report", "^ReportExported|/[XCP]$", UPT_CAT_EXPORT},
-    {"Report", "^(ReportScheduled|ReportRunUsing|ReportRunFromRestApi|ProbeQuery|"
-               "ReportRunFromReportingSnapshot|ChartRendered|ReportResultsAdded)",
+    {"Report",
+     "^(ReportScheduled|ReportRunUsing|ReportRunFromRestApi|ProbeQuery|"
+     "ReportRunFromReportingSnapshot|ChartRendered|ReportResultsAdded)",
      UPT_CAT_API},
     {"Report", "", UPT_CAT_REPORT},
     {"ReportExport", "", UPT_CAT_EXPORT},

@@ -179,8 +179,8 @@ static enum upt_status read_gzip(struct upt_input *in, size_t *produced)
             return UPT_ENOMEM;
         } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
             snprintf(msg, sizeof(msg),
-                     "corrupt gzip data at byte offset %llu (%s)",
-                     consumed(in), in->z.msg ? in->z.msg : "bad stream");
+                     "corrupt gzip data at byte offset %llu (%s)", consumed(in),
+                     in->z.msg ? in->z.msg : "bad stream");
             report(in, consumed(in), "gzip-corrupt", msg);
             in->state = DONE;
             in->final = UPT_EBADINPUT;
@@ -223,15 +223,9 @@ enum upt_status upt_input_read(struct upt_input *in, const char **buf,
     }
 }
 
-bool upt_input_is_gzip(const struct upt_input *in)
-{
-    return in->z_ready;
-}
+bool upt_input_is_gzip(const struct upt_input *in) { return in->z_ready; }
 
-const char *upt_input_name(const struct upt_input *in)
-{
-    return in->name;
-}
+const char *upt_input_name(const struct upt_input *in) { return in->name; }
 
 void upt_input_free(struct upt_input *in)
 {

@@ -117,8 +117,7 @@ static struct upt_day *day_for(struct upt_profile_user *u, int32_t day)
         u->days = d;
         u->cap = cap;
     }
-    memmove(&u->days[lo + 1], &u->days[lo],
-            (u->ndays - lo) * sizeof(*u->days));
+    memmove(&u->days[lo + 1], &u->days[lo], (u->ndays - lo) * sizeof(*u->days));
     memset(&u->days[lo], 0, sizeof(*u->days));
     u->days[lo].day = day;
     u->ndays++;
@@ -147,8 +146,8 @@ enum upt_status upt_profile_add_event(struct upt_profile *p,
     if (ev->service)
         u->service = true;
     if (u->name == UPT_STRTAB_NONE && ev->user_name && ev->user_name[0])
-        u->name = upt_strtab_intern(p->strs, ev->user_name,
-                                    strlen(ev->user_name));
+        u->name =
+            upt_strtab_intern(p->strs, ev->user_name, strlen(ev->user_name));
     if (ev->time_ms < u->first_ms)
         u->first_ms = ev->time_ms;
     if (ev->time_ms > u->last_ms)
@@ -170,20 +169,14 @@ unsigned upt_profile_coverage(const struct upt_profile *p)
     return p->coverage;
 }
 
-int64_t upt_profile_last_ms(const struct upt_profile *p)
-{
-    return p->last_ms;
-}
+int64_t upt_profile_last_ms(const struct upt_profile *p) { return p->last_ms; }
 
 int64_t upt_profile_first_ms(const struct upt_profile *p)
 {
     return p->first_ms;
 }
 
-size_t upt_profile_count(const struct upt_profile *p)
-{
-    return p->count;
-}
+size_t upt_profile_count(const struct upt_profile *p) { return p->count; }
 
 const struct upt_profile_user *upt_profile_user(const struct upt_profile *p,
                                                 size_t i)
@@ -191,8 +184,8 @@ const struct upt_profile_user *upt_profile_user(const struct upt_profile *p,
     return i < p->count ? &p->user[i] : NULL;
 }
 
-const struct upt_profile_user *
-upt_profile_find(const struct upt_profile *p, const char *id, size_t len)
+const struct upt_profile_user *upt_profile_find(const struct upt_profile *p,
+                                                const char *id, size_t len)
 {
     uint32_t sid = upt_strtab_find(p->strs, id, len);
     if (sid == UPT_STRTAB_NONE || sid >= p->by_id_cap || !p->by_id[sid])

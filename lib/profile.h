@@ -1,4 +1,5 @@
-/* profile.h - per-user, per-day aggregates of events: memory grows with users and days */
+/* profile.h - per-user, per-day aggregates of events: memory grows with users
+ * and days */
 #ifndef UPT_PROFILE_H
 #define UPT_PROFILE_H
 
@@ -13,7 +14,7 @@
 struct upt_day {
     int32_t day; /* days since 1970-01-01 */
     uint32_t count[UPT_CAT_COUNT];
-    uint32_t failed; /* failed events outside the error category */
+    uint32_t failed;          /* failed events outside the error category */
     uint32_t session_changes; /* times the session key changed */
 };
 
@@ -55,8 +56,8 @@ const struct upt_profile_user *upt_profile_user(const struct upt_profile *p,
                                                 size_t i);
 
 /* The user with id ID (LEN bytes), or NULL. */
-const struct upt_profile_user *
-upt_profile_find(const struct upt_profile *p, const char *id, size_t len);
+const struct upt_profile_user *upt_profile_find(const struct upt_profile *p,
+                                                const char *id, size_t len);
 
 /* The string of a user's id or name. */
 const char *upt_profile_str(const struct upt_profile *p, uint32_t sid);

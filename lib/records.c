@@ -42,10 +42,7 @@ static void *capped_realloc(void *p, size_t n)
     return realloc(p, n);
 }
 
-static int is_space(unsigned char c)
-{
-    return c == ' ';
-}
+static int is_space(unsigned char c) { return c == ' '; }
 
 static void init_csv(struct upt_records *r)
 {
@@ -235,8 +232,9 @@ enum upt_status upt_records_finish(struct upt_records *r)
     if (r->stopped)
         return UPT_EBADINPUT;
     if (csv_fini(&r->csv, on_field, on_row, r) != 0) {
-        report(r, "open-quote", "quoted field not closed at end of input; "
-                                "row skipped");
+        report(r, "open-quote",
+               "quoted field not closed at end of input; "
+               "row skipped");
         drop_row(r);
     }
     return r->stopped ? UPT_EBADINPUT : UPT_OK;

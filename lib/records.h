@@ -1,4 +1,5 @@
-/* records.h - delimited rows (CSV, later TSV) through libcsv, with line numbers */
+/* records.h - delimited rows (CSV, later TSV) through libcsv, with line numbers
+ */
 #ifndef UPT_RECORDS_H
 #define UPT_RECORDS_H
 

@@ -10,11 +10,11 @@
 
 /* Column order is an interface (DESIGN.md §3): add only at the end. */
 static const char *const columns[] = {
-    "user",     "name",       "role",       "team",      "status",
-    "cause",    "confidence", "remedy",     "first_seen", "last_seen",
-    "active_days", "sessions", "logins",    "views",     "searches",
-    "creates",  "updates",    "deletes",    "reports",   "exports",
-    "imports",  "api",        "errors",     "help",      "trend",
+    "user",        "name",       "role",    "team",       "status",
+    "cause",       "confidence", "remedy",  "first_seen", "last_seen",
+    "active_days", "sessions",   "logins",  "views",      "searches",
+    "creates",     "updates",    "deletes", "reports",    "exports",
+    "imports",     "api",        "errors",  "help",       "trend",
     "evidence",
 };
 enum { NCOLUMNS = sizeof(columns) / sizeof(columns[0]) };
@@ -34,8 +34,11 @@ static const char *escape(const char *s, char *out, size_t size)
     size_t o = 0;
     for (; *s && o + 5 < size; s++) {
         unsigned char c = (unsigned char)*s;
-        const char *e = c == '\t' ? "\\t" : c == '\n' ? "\\n"
-                        : c == '\r' ? "\\r" : c == '\\' ? "\\\\" : NULL;
+        const char *e = c == '\t'   ? "\\t"
+                        : c == '\n' ? "\\n"
+                        : c == '\r' ? "\\r"
+                        : c == '\\' ? "\\\\"
+                                    : NULL;
         if (e) {
             memcpy(out + o, e, 2);
             o += 2;
@@ -54,10 +57,10 @@ static size_t utf8_len(const unsigned char *s)
 {
     if (s[0] < 0x80)
         return 1;
-    size_t n = s[0] >= 0xf0 && s[0] <= 0xf4   ? 4
-               : s[0] >= 0xe0                 ? 3
+    size_t n = s[0] >= 0xf0 && s[0] <= 0xf4  ? 4
+               : s[0] >= 0xe0                ? 3
                : s[0] >= 0xc2 && s[0] < 0xe0 ? 2
-                                              : 0;
+                                             : 0;
     for (size_t i = 1; i < n; i++)
         if ((s[i] & 0xc0) != 0x80)
             return 0;
@@ -129,8 +132,7 @@ static void cells_of(const struct upt_verdict *v, char cells[][CELL_MAX])
     escape(v->evidence, cells[k++], CELL_MAX);
 }
 
-static bool wanted(const struct upt_verdict *v,
-                   const struct upt_report_opts *o)
+static bool wanted(const struct upt_verdict *v, const struct upt_report_opts *o)
 {
     return !o->only_flagged || upt_verdict_flagged(v);
 }
@@ -214,8 +216,8 @@ static void write_text(FILE *out, const struct upt_diagnosis *d,
         cells_of(upt_diagnosis_get(d, i), cells);
         for (size_t c = 0; c < NTEXT; c++)
             fprintf(out, "%-*.*s%s", c + 1 < NTEXT ? width[c] : 0,
-                    c + 1 < NTEXT ? width[c] : CELL_MAX,
-                    cells[text_cols[c]], c + 1 < NTEXT ? "  " : "\n");
+                    c + 1 < NTEXT ? width[c] : CELL_MAX, cells[text_cols[c]],
+                    c + 1 < NTEXT ? "  " : "\n");
     }
 }
 
@@ -318,8 +320,8 @@ enum upt_status upt_report_event(FILE *out, const struct upt_event *ev,
         escape(ev->type, e1, sizeof(e1));
         escape(ev->detail, e2, sizeof(e2));
         fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s:%s\n", time,
-                escape(user, ue, sizeof(ue)),
-                upt_category_name(ev->category), upt_channel_name(ev->channel),
+                escape(user, ue, sizeof(ue)), upt_category_name(ev->category),
+                upt_channel_name(ev->channel),
                 escape(ev->object, obj, sizeof(obj)),
                 upt_outcome_name(ev->outcome),
                 escape(ev->session, sess, sizeof(sess)), e1, e2);

@@ -1,4 +1,5 @@
-/* report.h - the per-user report, the summary and the event stream as TSV, JSON or text */
+/* report.h - the per-user report, the summary and the event stream as TSV, JSON
+ * or text */
 #ifndef UPT_REPORT_H
 #define UPT_REPORT_H
 

@@ -106,7 +106,8 @@ static int add_user(struct loader *ld, const struct upt_roster_user *u,
 {
     struct upt_roster *r = ld->r;
     size_t len = strlen(u->id);
-    uint32_t key = upt_strtab_intern(r->strs, u->id, upt_userid_key_len(u->id, len));
+    uint32_t key =
+        upt_strtab_intern(r->strs, u->id, upt_userid_key_len(u->id, len));
     if (key == UPT_STRTAB_NONE)
         return -1;
     if (key >= r->by_key_cap) {
@@ -121,8 +122,8 @@ static int add_user(struct loader *ld, const struct upt_roster_user *u,
         r->by_key_cap = cap;
     }
     if (r->by_key[key]) {
-        REPORT(ld, line, "roster-duplicate", "duplicate user id '%s'; row ignored",
-               u->id);
+        REPORT(ld, line, "roster-duplicate",
+               "duplicate user id '%s'; row ignored", u->id);
         return 0;
     }
     if (r->count == r->cap) {
@@ -204,8 +205,7 @@ struct upt_roster *upt_roster_load(const char *path, struct upt_diag *diag)
 {
     struct loader ld = {.path = path, .diag = diag, .r = roster_new()};
     struct upt_input *in = upt_input_open(path, diag);
-    struct upt_records *rec =
-        upt_records_new(path, ',', diag, on_row, &ld);
+    struct upt_records *rec = upt_records_new(path, ',', diag, on_row, &ld);
     enum upt_status st = UPT_OK;
     const char *buf;
     size_t len;
@@ -238,10 +238,7 @@ void upt_roster_free(struct upt_roster *r)
     free(r);
 }
 
-size_t upt_roster_count(const struct upt_roster *r)
-{
-    return r->count;
-}
+size_t upt_roster_count(const struct upt_roster *r) { return r->count; }
 
 const struct upt_roster_user *upt_roster_get(const struct upt_roster *r,
                                              size_t i)

@@ -1,4 +1,5 @@
-/* roster.h - the CRM's user list: who should be using it, in what role and team */
+/* roster.h - the CRM's user list: who should be using it, in what role and team
+ */
 #ifndef UPT_ROSTER_H
 #define UPT_ROSTER_H
 

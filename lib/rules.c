@@ -1,4 +1,5 @@
-/* rules.c - pcre2 patterns mapping a log's event types and details to categories */
+/* rules.c - pcre2 patterns mapping a log's event types and details to
+ * categories */
 #include "rules.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -128,15 +129,14 @@ enum upt_status upt_rules_add(struct upt_rules *rules, const char *format,
     return rules->keys ? UPT_OK : UPT_ENOMEM;
 }
 
-enum upt_status upt_rules_add_table(struct upt_rules *rules,
-                                    const char *format,
-                                    const struct upt_rule_def *defs,
-                                    char *err, size_t errsize)
+enum upt_status upt_rules_add_table(struct upt_rules *rules, const char *format,
+                                    const struct upt_rule_def *defs, char *err,
+                                    size_t errsize)
 {
     for (; defs->type; defs++) {
-        enum upt_status st = upt_rules_add(rules, format, defs->type,
-                                           defs->pattern, defs->category, err,
-                                           errsize);
+        enum upt_status st =
+            upt_rules_add(rules, format, defs->type, defs->pattern,
+                          defs->category, err, errsize);
         if (st != UPT_OK)
             return st;
     }
@@ -194,8 +194,7 @@ static struct group *find_group(struct upt_rules *rules, const char *format,
 }
 
 int upt_rules_classify(struct upt_rules *rules, const char *format,
-                       const char *type, const char *detail,
-                       size_t detail_len)
+                       const char *type, const char *detail, size_t detail_len)
 {
     struct group *g = find_group(rules, format, type);
     if (!g)
@@ -216,7 +215,4 @@ unsigned upt_rules_coverage(struct upt_rules *rules, const char *format,
     return g ? g->coverage : 1u << UPT_CAT_OTHER;
 }
 
-int upt_rules_jit(const struct upt_rules *rules)
-{
-    return rules->jit;
-}
+int upt_rules_jit(const struct upt_rules *rules) { return rules->jit; }

@@ -1,4 +1,5 @@
-/* rules.h - pcre2 patterns mapping a log's event types and details to categories */
+/* rules.h - pcre2 patterns mapping a log's event types and details to
+ * categories */
 #ifndef UPT_RULES_H
 #define UPT_RULES_H
 
@@ -37,17 +38,15 @@ struct upt_rule_def {
 /* Appends DEFS (ended by an entry with a NULL type) for FORMAT, after any
  * rules from a config so that those win. A bad built-in pattern is our bug:
  * it is reported like a config error. */
-enum upt_status upt_rules_add_table(struct upt_rules *rules,
-                                    const char *format,
-                                    const struct upt_rule_def *defs,
-                                    char *err, size_t errsize);
+enum upt_status upt_rules_add_table(struct upt_rules *rules, const char *format,
+                                    const struct upt_rule_def *defs, char *err,
+                                    size_t errsize);
 
 /* The category of an event of FORMAT with TYPE and DETAIL (DETAIL_LEN
  * bytes), UPT_RULE_IGNORE, or UPT_RULE_NOMATCH. Not thread-safe: it reuses
  * one match buffer. */
 int upt_rules_classify(struct upt_rules *rules, const char *format,
-                       const char *type, const char *detail,
-                       size_t detail_len);
+                       const char *type, const char *detail, size_t detail_len);
 
 /* The categories (bit 1 << category) the rules can give events of FORMAT
  * and TYPE; "other" is always possible. */

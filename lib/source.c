@@ -102,8 +102,8 @@ static int on_row(void *ctx, const struct upt_row *row)
     return 0;
 }
 
-static enum upt_status pump(struct upt_input *in,
-                            struct upt_records *rec, bool *empty)
+static enum upt_status pump(struct upt_input *in, struct upt_records *rec,
+                            bool *empty)
 {
     enum upt_status st;
     const char *buf;

@@ -1,4 +1,5 @@
-/* source.h - one input file through input, records and its format's adapter, as events */
+/* source.h - one input file through input, records and its format's adapter, as
+ * events */
 #ifndef UPT_SOURCE_H
 #define UPT_SOURCE_H
 

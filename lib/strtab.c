@@ -174,7 +174,4 @@ const char *upt_strtab_str(const struct upt_strtab *tab, uint32_t id)
     return id < tab->count ? tab->strs[id] : NULL;
 }
 
-uint32_t upt_strtab_count(const struct upt_strtab *tab)
-{
-    return tab->count;
-}
+uint32_t upt_strtab_count(const struct upt_strtab *tab) { return tab->count; }

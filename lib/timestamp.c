@@ -1,4 +1,5 @@
-/* timestamp.c - the UTC timestamp forms CRM logs use, to and from milliseconds */
+/* timestamp.c - the UTC timestamp forms CRM logs use, to and from milliseconds
+ */
 #include "timestamp.h"
 
 #include <stdio.h>

@@ -1,4 +1,5 @@
-/* timestamp.h - the UTC timestamp forms CRM logs use, to and from milliseconds */
+/* timestamp.h - the UTC timestamp forms CRM logs use, to and from milliseconds
+ */
 #ifndef UPT_TIMESTAMP_H
 #define UPT_TIMESTAMP_H
 
