@@ -15,7 +15,7 @@ DESTDIR ?=
 LIB_MODULES = input records format format_salesforce rules config source \
 	profile \
 	roster diagnose report analysis \
-	event timestamp userid strtab diag status version
+	event timestamp userid utf8 strtab diag status version
 CMD_MODULES = uptake cmd_report cmd_events cmd_summary cmd_formats \
 	options analyse stderr_sink
 TESTS =
@@ -61,9 +61,9 @@ config.mk: configure.ac config.mk.in
 # The README's first command: the report of the bundled sample logs.
 run: $(O)/uptake
 	cd testdata && ../$(O)/uptake --roster sample/roster.csv \
-		--output text sample/*.csv*
+		--output text sample/*-2026-10.csv*
 
-check: check-unit check-lib check-e2e
+check: check-unit check-lib check-e2e check-docs
 
 check-unit: $(TEST_BINS)
 	@fail=0; for t in $(TEST_BINS); do \
@@ -91,7 +91,7 @@ check-sanitize:
 
 check-valgrind: $(O)/uptake
 	@UPTAKE=$(CURDIR)/$(O)/uptake ONLY="$(VALGRIND_CASES)" \
-		WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
+		WRAP="valgrind -q --suppressions=$(CURDIR)/cmd/valgrind.supp --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
 		sh cmd/uptake_test.sh
 
 VALGRIND_CASES = sample-report truncated-gzip ragged-row roster-inactive events-sample

@@ -16,6 +16,7 @@ static const struct option events_options[] = {
     {"output", required_argument, NULL, OPT_OUTPUT},
     {"no-header", no_argument, NULL, OPT_NO_HEADER},
     {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
 };
 
@@ -32,6 +33,7 @@ static void print_help(void)
           "      --output FORMAT   tsv or json (default: tsv)\n"
           "      --no-header       no header line\n"
           "  -h, --help            show this help and exit\n"
+          "  -V, --version         show the version and exit\n"
           "See uptake(1).\n",
           stdout);
 }
@@ -98,6 +100,10 @@ int cmd_events(int argc, char **argv)
         return rc;
     if (o.help) {
         print_help();
+        return EXIT_OK;
+    }
+    if (o.version) {
+        print_version();
         return EXIT_OK;
     }
     if (o.report.format == UPT_OUT_TEXT)

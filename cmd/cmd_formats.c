@@ -9,6 +9,7 @@
 
 static const struct option formats_options[] = {
     {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
 };
 
@@ -26,8 +27,16 @@ int cmd_formats(int argc, char **argv)
         fputs("Usage: uptake formats\n"
               "Lists the input formats: name, title, how a file is "
               "recognised,\n"
-              "and the categories its built-in rules can give.\n",
+              "and the categories its built-in rules can give.\n"
+              "\n"
+              "  -h, --help            show this help and exit\n"
+              "  -V, --version         show the version and exit\n"
+              "See uptake(1).\n",
               stdout);
+        return EXIT_OK;
+    }
+    if (o.version) {
+        print_version();
         return EXIT_OK;
     }
     if (o.nfiles > 0)

@@ -34,7 +34,7 @@ void print_main_help(void)
         "Commands:\n"
         "  report     per-user adoption report, TSV (the default)\n"
         "  events     the normalized events, one a line\n"
-        "  summary    counts by status and cause, for a nightly mail\n"
+        "  summary    counts by status, cause and team, for a nightly mail\n"
         "  formats    the input formats uptake knows\n"
         "\n"
         "Options:\n"

@@ -15,6 +15,7 @@ static const struct option summary_options[] = {
     {"config", required_argument, NULL, OPT_CONFIG},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
 };
 
@@ -33,6 +34,7 @@ static void print_help(void)
           "      --config FILE     classification rules and thresholds\n"
           "      --fail-on flagged exit 3 when a user is flagged\n"
           "  -h, --help            show this help and exit\n"
+          "  -V, --version         show the version and exit\n"
           "See uptake(1).\n",
           stdout);
 }
@@ -49,6 +51,10 @@ int cmd_summary(int argc, char **argv)
         return rc;
     if (o.help) {
         print_help();
+        return EXIT_OK;
+    }
+    if (o.version) {
+        print_version();
         return EXIT_OK;
     }
     if ((rc = require_input(&o)) != 0 || (rc = load_config(&o, &cfg)) != 0)

@@ -2,6 +2,9 @@
 #include "diag.h"
 
 #include <stdio.h>
+#include <string.h>
+
+#include "utf8.h"
 
 #include "banned.h"
 
@@ -31,15 +34,22 @@ void upt_diag_quote(char *out, unsigned long size, const char *value,
     if (size == 0)
         return;
     for (i = 0; i < len && o + 8 < size; i++) {
-        unsigned char c = (unsigned char)value[i];
+        const unsigned char *p = (const unsigned char *)value + i;
+        size_t n = upt_utf8_len(p, len - i);
         if (i >= QUOTE_MAX) {
             o += (unsigned long)snprintf(out + o, size - o, "...");
             break;
         }
-        if (c < 0x20 || c == 0x7f || c == '\'' || c == '\\')
-            o += (unsigned long)snprintf(out + o, size - o, "\\x%02x", c);
-        else
-            out[o++] = (char)c;
+        if (n > 1 && o + n + 8 < size) { /* a whole character passes */
+            memcpy(out + o, p, n);
+            o += n;
+            i += n - 1;
+        } else if (n != 1 || *p < 0x20 || *p == 0x7f || *p == '\'' ||
+                   *p == '\\') {
+            o += (unsigned long)snprintf(out + o, size - o, "\\x%02x", *p);
+        } else {
+            out[o++] = (char)*p;
+        }
     }
     out[o < size ? o : size - 1] = '\0';
 }

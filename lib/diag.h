@@ -31,7 +31,8 @@ void upt_diag_report(struct upt_diag *diag, const struct upt_where *at,
                      const char *kind, const char *fmt, ...);
 
 /* Writes VALUE (LEN bytes) into OUT (SIZE bytes, NUL-terminated) with control
- * characters, quotes and backslashes escaped, cut to about 40 characters
+ * characters, quotes, backslashes and bytes that are not UTF-8 escaped
+ * (\xHH), cut to about 40 characters
  * with "..." so that a quoted value in a message stays one short line. */
 void upt_diag_quote(char *out, unsigned long size, const char *value,
                     unsigned long len);

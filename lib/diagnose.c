@@ -15,6 +15,12 @@
 
 #define BIT(cat) (1u << (cat))
 
+/* The categories that are work in the CRM, not just being signed in. */
+#define WORK_CATEGORIES                                                        \
+    (BIT(UPT_CAT_VIEW) | BIT(UPT_CAT_SEARCH) | BIT(UPT_CAT_CREATE) |           \
+     BIT(UPT_CAT_UPDATE) | BIT(UPT_CAT_DELETE) | BIT(UPT_CAT_REPORT) |         \
+     BIT(UPT_CAT_EXPORT) | BIT(UPT_CAT_IMPORT))
+
 static const char *const status_names[UPT_VS_COUNT] = {
     "adopting", "at-risk",  "not-adopting", "inactive",
     "new",      "departed", "service",
@@ -102,18 +108,17 @@ struct upt_diagnosis {
 };
 
 static void add_day(struct upt_verdict *v, struct features *f,
-                    const struct upt_day *d, int64_t first, int window)
+                    const struct upt_day *d, int64_t mid)
 {
     uint32_t n = 0;
     for (int c = 0; c < UPT_CAT_COUNT; c++) {
         v->count[c] += d->count[c];
-        if (c != UPT_CAT_LOGOUT)
-            n += d->count[c];
+        n += d->count[c]; /* a logout too: it ends a session the user had */
     }
     v->errors += d->failed;
     if (n > 0)
         v->active_days++;
-    if (d->day - first < window / 2)
+    if (d->day < mid)
         f->first_half += n;
     else
         f->second_half += n;
@@ -122,13 +127,15 @@ static void add_day(struct upt_verdict *v, struct features *f,
 
 static void fill_counts(struct upt_verdict *v, struct features *f,
                         const struct upt_profile_user *u, int64_t first,
-                        int64_t last, int window)
+                        int64_t seen_from, int64_t last)
 {
+    /* the halves of the trend split the part of the window the logs reach */
+    int64_t mid = seen_from + (last - seen_from + 1) / 2;
     if (!u)
         return;
     for (uint32_t i = 0; i < u->ndays; i++)
         if (u->days[i].day >= first && u->days[i].day <= last)
-            add_day(v, f, &u->days[i], first, window);
+            add_day(v, f, &u->days[i], mid);
     uint32_t *c = v->count;
     v->errors += c[UPT_CAT_ERROR];
     if (c[UPT_CAT_LOGIN] > 0)
@@ -227,9 +234,10 @@ static bool covers(const struct judge *j, unsigned mask)
 static bool judge_unaware(const struct judge *j, struct upt_verdict *v,
                           const struct features *f)
 {
-    unsigned work =
-        BIT(UPT_CAT_VIEW) | BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE);
-    if (f->work > 0 || !(j->coverage & work))
+    /* only where the logs could show the main record work */
+    bool visible = (j->coverage & BIT(UPT_CAT_VIEW)) &&
+                   (j->coverage & (BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE)));
+    if (f->work > 0 || !visible)
         return false;
     v->status = UPT_VS_NOT_ADOPTING;
     v->confidence = v->count[UPT_CAT_LOGIN] >= 3 ? 0.85 : 0.70;
@@ -373,10 +381,17 @@ static void judge_user(const struct judge *j, struct upt_verdict *v,
             return;
         }
     v->status = UPT_VS_ADOPTING;
-    EVIDENCE(v,
-             "active %u of %u weekdays; %u writes, %u reads, %u views in %dd",
-             v->active_days, f->weekdays, f->writes, f->reads,
-             v->count[UPT_CAT_VIEW], j->window);
+    if (!(j->coverage & WORK_CATEGORIES))
+        EVIDENCE(v,
+                 "active %u of %u weekdays in %dd; the input holds no work "
+                 "events, only sessions",
+                 v->active_days, f->weekdays, j->window);
+    else
+        EVIDENCE(v,
+                 "active %u of %u weekdays; %u writes, %u reads, %u views in "
+                 "%dd",
+                 v->active_days, f->weekdays, f->writes, f->reads,
+                 v->count[UPT_CAT_VIEW], j->window);
 }
 
 static void settle_status(struct upt_verdict *v,
@@ -393,7 +408,7 @@ static void settle_status(struct upt_verdict *v,
         v->status = UPT_VS_DEPARTED;
         EVIDENCE(v, "inactive in the roster");
     } else if (ru && ru->created_day != UPT_ROSTER_NO_DATE &&
-               ru->created_day > last_day - grace) {
+               last_day != INT64_MIN && ru->created_day > last_day - grace) {
         char day[16];
         v->status = UPT_VS_NEW;
         upt_timestamp_format_day(ru->created_day, day, sizeof(day));
@@ -424,6 +439,8 @@ static int collect(struct upt_diagnosis *d, const struct upt_profile *profile,
         v->user = upt_profile_str(profile, u->id);
         const struct upt_roster_user *ru =
             roster ? upt_roster_find(roster, v->user, strlen(v->user)) : NULL;
+        if (ru)
+            v->user = ru->id; /* the roster's spelling, for every user on it */
         v->name = ru && ru->name[0] ? ru->name
                   : u->name != UPT_STRTAB_NONE
                       ? upt_profile_str(profile, u->name)
@@ -462,7 +479,7 @@ static void measure(struct upt_diagnosis *d, const struct upt_profile *profile,
             roster ? upt_roster_find(roster, v->user, len) : NULL;
         v->trend = -1;
         if (d->first_day != INT64_MIN)
-            fill_counts(v, f, pu, d->first_day, d->last_day, o->window_days);
+            fill_counts(v, f, pu, d->first_day, d->seen_from, d->last_day);
         f->weekdays =
             d->first_day == INT64_MIN ? 1 : weekdays(d->seen_from, d->last_day);
         settle_status(v, ru, pu, d->last_day, o->grace_days, o->window_days);

@@ -312,26 +312,45 @@ static bool service(const struct state *st, const struct upt_row *row)
                0;
 }
 
+/* The time of the row: TIMESTAMP_DERIVED (ISO) where it parses, else
+ * TIMESTAMP (compact); both carry the same instant. */
+static enum upt_adapt row_time(const struct state *st,
+                               const struct upt_row *row, int64_t *ms,
+                               char *err, size_t errsize)
+{
+    static const enum col order[] = {C_TIMESTAMP_DERIVED, C_TIMESTAMP};
+    const char *bad = NULL;
+    size_t bad_len = 0, len;
+    char quoted[64];
+
+    for (size_t i = 0; i < 2; i++) {
+        const char *ts = get(st, row, order[i], &len);
+        if (len == 0)
+            continue;
+        if (upt_timestamp_parse(ts, len, ms) == 0)
+            return UPT_ADAPT_EVENT;
+        if (!bad) {
+            bad = ts;
+            bad_len = len;
+        }
+    }
+    if (!bad) {
+        snprintf(err, errsize, "no timestamp; row skipped");
+        return UPT_ADAPT_BAD;
+    }
+    upt_diag_quote(quoted, sizeof(quoted), bad, bad_len);
+    snprintf(err, errsize, "bad timestamp '%s'; row skipped", quoted);
+    return UPT_ADAPT_BAD;
+}
+
 static enum upt_adapt sf_adapt(void *state, const struct upt_row *row,
                                struct upt_event *ev, char *err, size_t errsize)
 {
     struct state *st = state;
     const char *type = get0(st, row, C_EVENT_TYPE);
-    size_t len;
-    const char *ts = get(st, row, C_TIMESTAMP_DERIVED, &len);
-    char quoted[64];
 
-    if (len == 0)
-        ts = get(st, row, C_TIMESTAMP, &len);
-    if (len == 0) {
-        snprintf(err, errsize, "no timestamp; row skipped");
+    if (row_time(st, row, &ev->time_ms, err, errsize) != UPT_ADAPT_EVENT)
         return UPT_ADAPT_BAD;
-    }
-    if (upt_timestamp_parse(ts, len, &ev->time_ms) != 0) {
-        upt_diag_quote(quoted, sizeof(quoted), ts, len);
-        snprintf(err, errsize, "bad timestamp '%s'; row skipped", quoted);
-        return UPT_ADAPT_BAD;
-    }
     if (type[0] == '\0') {
         snprintf(err, errsize, "no EVENT_TYPE; row skipped");
         return UPT_ADAPT_BAD;
@@ -405,9 +424,11 @@ static const struct upt_rule_def sf_rules[] = {
     {"LightningError", "", UPT_CAT_ERROR},
     {"InsufficientAccess", "", UPT_CAT_ERROR},
     /* Report detail is ORIGIN/RENDERING_TYPE */
+    /* scheduled runs are the scheduler's doing, not the user's */
+    {"Report", "^ReportScheduled", IGN},
     {"Report", "^ReportExported|/[XCP]$", UPT_CAT_EXPORT},
     {"Report",
-     "^(ReportScheduled|ReportRunUsing|ReportRunFromRestApi|ProbeQuery|"
+     "^(ReportRunUsing|ReportRunFromRestApi|ProbeQuery|"
      "ReportRunFromReportingSnapshot|ChartRendered|ReportResultsAdded)",
      UPT_CAT_API},
     {"Report", "", UPT_CAT_REPORT},

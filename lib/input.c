@@ -137,8 +137,12 @@ static enum upt_status next_member(struct upt_input *in)
         return UPT_OK;
     }
     if (!at_gzip_magic(in->z.next_in, in->z.avail_in)) {
-        report(in, consumed(in), "gzip-trailing",
-               "ignored data after the end of the gzip stream");
+        char msg[128];
+        snprintf(msg, sizeof(msg),
+                 "ignored data after the end of the gzip stream at byte "
+                 "offset %llu",
+                 consumed(in));
+        report(in, consumed(in), "gzip-trailing", msg);
         in->state = DONE;
         in->final = UPT_EBADINPUT;
         return UPT_OK;

@@ -2,9 +2,11 @@
 #include "report.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "timestamp.h"
+#include "utf8.h"
 
 #include "banned.h"
 
@@ -52,27 +54,14 @@ static const char *escape(const char *s, char *out, size_t size)
     return out;
 }
 
-/* The length of a valid UTF-8 sequence at S, or 0. */
-static size_t utf8_len(const unsigned char *s)
-{
-    if (s[0] < 0x80)
-        return 1;
-    size_t n = s[0] >= 0xf0 && s[0] <= 0xf4  ? 4
-               : s[0] >= 0xe0                ? 3
-               : s[0] >= 0xc2 && s[0] < 0xe0 ? 2
-                                             : 0;
-    for (size_t i = 1; i < n; i++)
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-    return n;
-}
-
 static void json_string(FILE *out, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
+    size_t left = strlen(s);
     fputc('"', out);
     while (*p) {
-        size_t n = utf8_len(p);
+        size_t n = upt_utf8_len(p, left);
+        left -= n ? n : 1;
         if (n == 0) {
             fputs("\\ufffd", out);
             p++;
@@ -189,35 +178,61 @@ static void write_json(FILE *out, const struct upt_diagnosis *d,
 static const size_t text_cols[] = {0, 1, 2, 4, 5, 6, 10, 24, 25};
 enum { NTEXT = sizeof(text_cols) / sizeof(text_cols[0]), TEXT_WIDTH_MAX = 30 };
 
+/* Terminal columns of S: one per character, not per UTF-8 byte. */
+static size_t text_width(const char *s)
+{
+    size_t w = 0;
+    for (; *s; s++)
+        w += ((unsigned char)*s & 0xc0) != 0x80;
+    return w;
+}
+
+/* Writes S cut to WIDTH characters and padded to WIDTH; the last column
+ * (WIDTH 0) whole. A cut never splits a UTF-8 sequence. */
+static void text_cell(FILE *out, const char *s, size_t width, bool last)
+{
+    size_t w = 0;
+    const char *p = s;
+    if (last) {
+        fprintf(out, "%s\n", s);
+        return;
+    }
+    while (*p && (w < width || ((unsigned char)*p & 0xc0) == 0x80)) {
+        w += ((unsigned char)*p & 0xc0) != 0x80;
+        if (w > width)
+            break;
+        p++;
+    }
+    fwrite(s, 1, (size_t)(p - s), out);
+    fprintf(out, "%*s", (int)(width - w + 2), "");
+}
+
 static void write_text(FILE *out, const struct upt_diagnosis *d,
                        const struct upt_report_opts *o)
 {
     char cells[NCOLUMNS][CELL_MAX];
-    int width[NTEXT];
+    size_t width[NTEXT];
     for (size_t c = 0; c < NTEXT; c++)
-        width[c] = o->header ? (int)strlen(columns[text_cols[c]]) : 0;
+        width[c] = o->header ? strlen(columns[text_cols[c]]) : 0;
     for (size_t i = 0; i < upt_diagnosis_count(d); i++) {
         if (!wanted(upt_diagnosis_get(d, i), o))
             continue;
         cells_of(upt_diagnosis_get(d, i), cells);
         for (size_t c = 0; c < NTEXT; c++) {
-            int w = (int)strlen(cells[text_cols[c]]);
+            size_t w = text_width(cells[text_cols[c]]);
             if (w > width[c])
                 width[c] = w > TEXT_WIDTH_MAX ? TEXT_WIDTH_MAX : w;
         }
     }
     if (o->header)
         for (size_t c = 0; c < NTEXT; c++)
-            fprintf(out, "%-*s%s", c + 1 < NTEXT ? width[c] : 0,
-                    columns[text_cols[c]], c + 1 < NTEXT ? "  " : "\n");
+            text_cell(out, columns[text_cols[c]], width[c], c + 1 == NTEXT);
     for (size_t i = 0; i < upt_diagnosis_count(d); i++) {
         if (!wanted(upt_diagnosis_get(d, i), o))
             continue;
         cells_of(upt_diagnosis_get(d, i), cells);
         for (size_t c = 0; c < NTEXT; c++)
-            fprintf(out, "%-*.*s%s", c + 1 < NTEXT ? width[c] : 0,
-                    c + 1 < NTEXT ? width[c] : CELL_MAX, cells[text_cols[c]],
-                    c + 1 < NTEXT ? "  " : "\n");
+            text_cell(out, cells[text_cols[c]], width[c], c + 1 == NTEXT);
     }
 }
 
@@ -248,6 +263,69 @@ void upt_report_categories(FILE *out, unsigned mask)
         }
     if (!any)
         fputs("none", out);
+}
+
+static void summary_training(FILE *out, const size_t *by_cause)
+{
+    static const char *const kinds[] = {"end-user", "stakeholder", "technical"};
+    fputs("\ntraining\n", out);
+    for (size_t k = 0; k < 3; k++) {
+        size_t users = 0;
+        for (int c = UPT_CAUSE_UNAWARE; c < UPT_CAUSE_COUNT; c++)
+            if (strcmp(upt_cause_training(c), kinds[k]) == 0)
+                users += by_cause[c];
+        fprintf(out, "  %-13s %zu", kinds[k], users);
+        const char *sep = " (";
+        for (int c = UPT_CAUSE_UNAWARE; c < UPT_CAUSE_COUNT; c++)
+            if (strcmp(upt_cause_training(c), kinds[k]) == 0 && by_cause[c]) {
+                fprintf(out, "%s%s %zu", sep, upt_cause_name(c), by_cause[c]);
+                sep = ", ";
+            }
+        fputs(*sep == ',' ? ")\n" : "\n", out);
+    }
+}
+
+/* One line per team: users, flagged, and the causes among them. Teams are
+ * few; a linear list keeps this simple. */
+static int summary_teams(FILE *out, const struct upt_diagnosis *d)
+{
+    size_t n = upt_diagnosis_count(d), nteams = 0;
+    const char **team = calloc(n + 1, sizeof(*team));
+    char esc[CELL_MAX];
+    if (!team)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        const char *t = upt_diagnosis_get(d, i)->team;
+        size_t k = 0;
+        while (k < nteams && strcmp(team[k], t) != 0)
+            k++;
+        if (k == nteams)
+            team[nteams++] = t;
+    }
+    fputs("\nteam\n", out);
+    for (size_t k = 0; k < nteams; k++) {
+        size_t users = 0, flagged = 0, by_cause[UPT_CAUSE_COUNT] = {0};
+        for (size_t i = 0; i < n; i++) {
+            const struct upt_verdict *v = upt_diagnosis_get(d, i);
+            if (strcmp(v->team, team[k]) != 0)
+                continue;
+            users++;
+            flagged += upt_verdict_flagged(v);
+            by_cause[v->cause]++;
+        }
+        fprintf(out, "  %-13s %zu user%s, %zu flagged",
+                team[k][0] ? escape(team[k], esc, sizeof(esc)) : "(none)",
+                users, users == 1 ? "" : "s", flagged);
+        const char *sep = ": ";
+        for (int c = UPT_CAUSE_UNAWARE; c < UPT_CAUSE_COUNT; c++)
+            if (by_cause[c]) {
+                fprintf(out, "%s%s %zu", sep, upt_cause_name(c), by_cause[c]);
+                sep = ", ";
+            }
+        fputc('\n', out);
+    }
+    free(team);
+    return 0;
 }
 
 enum upt_status upt_report_summary(FILE *out, const struct upt_diagnosis *d)
@@ -281,6 +359,9 @@ enum upt_status upt_report_summary(FILE *out, const struct upt_diagnosis *d)
     for (int c = UPT_CAUSE_UNAWARE; c < UPT_CAUSE_COUNT; c++)
         fprintf(out, "  %-13s %zu  %s\n", upt_cause_name(c), by_cause[c],
                 upt_cause_remedy(c));
+    summary_training(out, by_cause);
+    if (summary_teams(out, d) != 0)
+        return UPT_ENOMEM;
     return ferror(out) ? UPT_EIO : UPT_OK;
 }
 

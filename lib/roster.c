@@ -123,7 +123,7 @@ static int add_user(struct loader *ld, const struct upt_roster_user *u,
     }
     if (r->by_key[key]) {
         REPORT(ld, line, "roster-duplicate",
-               "duplicate user id '%s'; row ignored", u->id);
+               "duplicate user id '%s'; row skipped", u->id);
         return 0;
     }
     if (r->count == r->cap) {
@@ -201,27 +201,46 @@ static struct upt_roster *roster_new(void)
     return r;
 }
 
+/* CSV or TSV: whichever separator the header line has more of. */
+static char sniff_delimiter(const char *buf, size_t len)
+{
+    size_t tabs = 0, commas = 0;
+    for (size_t i = 0; i < len && buf[i] != '\n'; i++) {
+        tabs += buf[i] == '\t';
+        commas += buf[i] == ',';
+    }
+    return tabs > commas ? '\t' : ',';
+}
+
 struct upt_roster *upt_roster_load(const char *path, struct upt_diag *diag)
 {
     struct loader ld = {.path = path, .diag = diag, .r = roster_new()};
     struct upt_input *in = upt_input_open(path, diag);
-    struct upt_records *rec = upt_records_new(path, ',', diag, on_row, &ld);
+    struct upt_records *rec = NULL;
     enum upt_status st = UPT_OK;
     const char *buf;
     size_t len;
 
-    if (ld.r && in && rec) {
-        while ((st = upt_input_read(in, &buf, &len)) == UPT_OK)
+    if (ld.r && in) {
+        while ((st = upt_input_read(in, &buf, &len)) == UPT_OK) {
+            if (!rec)
+                rec = upt_records_new(path, sniff_delimiter(buf, len), diag,
+                                      on_row, &ld);
+            if (!rec) {
+                ld.nomem = true;
+                break;
+            }
             if (upt_records_feed(rec, buf, len) != UPT_OK)
                 break;
-        upt_records_finish(rec);
+        }
+        if (rec)
+            upt_records_finish(rec);
     }
-    if (in && rec && !ld.have_header && !ld.nomem && st != UPT_EIO)
+    if (in && !ld.have_header && !ld.nomem && st != UPT_EIO)
         REPORT((&ld), 0, "roster-empty", "%s", "empty roster; roster not used");
     upt_records_free(rec);
     upt_input_free(in);
-    if (!in || !rec || ld.nomem || ld.bad_header || !ld.have_header ||
-        st == UPT_EIO) {
+    if (!in || ld.nomem || ld.bad_header || !ld.have_header || st == UPT_EIO) {
         upt_roster_free(ld.r);
         return NULL;
     }

@@ -23,11 +23,13 @@ struct upt_roster_user {
 
 struct upt_roster; /* opaque */
 
-/* Reads the roster at PATH ("-" for stdin; CSV, gzip allowed). The header
- * names the columns, matched without regard to case: id (or user id,
- * user_id, userid), name (full name, username), role (profile,
- * profile.name, userrole.name), team (department, division), active
- * (isactive), created (createddate, created_date). Only id is required.
+/* Reads the roster at PATH ("-" for stdin; CSV or TSV, told apart by the
+ * header line; gzip allowed). The header names the columns, matched
+ * without regard to case: id (or user id, user_id, userid), name (full
+ * name, full_name, username), role (profile, profile.name, userrole.name,
+ * profile name), team (department, division), active (isactive,
+ * is_active), created (createddate, created_date, created date). Only id
+ * is required.
  * Bad rows are reported to DIAG and skipped; a second row with the same id
  * is reported and ignored. Returns NULL (after telling DIAG) when the file
  * cannot be read or has no id column, or when out of memory. */

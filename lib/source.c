@@ -54,11 +54,16 @@ static int on_header(struct reader *rd, const struct upt_row *row)
     return 0;
 }
 
-/* Concatenated exports repeat the header (formats.md 0.1.5). */
-static bool is_header_again(const struct reader *rd, const struct upt_row *row)
+/* Concatenated exports (zcat *.csv.gz) bring a header per file, each with
+ * the columns of its own event type (formats.md 0.1.5). A row is a header
+ * when it starts as the current header does and its format recognises it
+ * as one; checking the first field first keeps this off the hot path. */
+static bool is_header(const struct reader *rd, const struct upt_row *row)
 {
-    return row->count == rd->header_count &&
-           strcasecmp(row->field[0], rd->header_first) == 0;
+    if (strcasecmp(row->field[0], rd->header_first) != 0)
+        return false;
+    return rd->format->detect(row) ||
+           (!rd->opts->format && upt_format_detect(row));
 }
 
 static int on_row(void *ctx, const struct upt_row *row)
@@ -69,14 +74,17 @@ static int on_row(void *ctx, const struct upt_row *row)
 
     if (!rd->format)
         return on_header(rd, row);
+    if (is_header(rd, row)) {
+        rd->format->close(rd->state);
+        rd->state = NULL;
+        return on_header(rd, row);
+    }
     if (row->count != rd->header_count) {
         snprintf(msg, sizeof(msg), "%zu fields, header has %zu; row skipped",
                  row->count, rd->header_count);
         report(rd, row->line, "ragged-row", msg);
         return 0;
     }
-    if (is_header_again(rd, row))
-        return 0;
     memset(&ev, 0, sizeof(ev));
     switch (rd->format->adapt(rd->state, row, &ev, msg, sizeof(msg))) {
     case UPT_ADAPT_SKIP:
@@ -102,14 +110,33 @@ static int on_row(void *ctx, const struct upt_row *row)
     return 0;
 }
 
-static enum upt_status pump(struct upt_input *in, struct upt_records *rec,
-                            bool *empty)
+/* JSON comes in a later version; say so rather than fail on its quotes. */
+static bool looks_like_json(const char *buf, size_t len)
+{
+    size_t i = 0;
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' ||
+                       buf[i] == '\n'))
+        i++;
+    return i < len && (buf[i] == '{' || buf[i] == '[');
+}
+
+static enum upt_status pump(struct reader *rd, struct upt_input *in,
+                            struct upt_records *rec, bool *empty)
 {
     enum upt_status st;
     const char *buf;
     size_t len;
 
     while ((st = upt_input_read(in, &buf, &len)) == UPT_OK) {
+        if (*empty && looks_like_json(buf, len)) {
+            report(rd, 1, "json",
+                   "JSON input is not read yet (only CSV); file skipped");
+            rd->unknown = true;
+            *empty = false;
+            return UPT_OK;
+        }
         *empty = false;
         if (upt_records_feed(rec, buf, len) != UPT_OK)
             return UPT_OK; /* stopped by on_row: the reader says why */
@@ -131,7 +158,7 @@ enum upt_status upt_source_read(const char *path, struct upt_source_opts *opts,
         upt_input_free(in);
         return UPT_ENOMEM;
     }
-    enum upt_status st = pump(in, rec, &empty);
+    enum upt_status st = pump(&rd, in, rec, &empty);
     if (st == UPT_OK && empty)
         report(&rd, 0, "empty", "empty input");
     if (rd.state)
