@@ -21,6 +21,7 @@ struct upt_records {
     unsigned long row_line; /* line the current row started on */
     bool at_row_start;
     bool bom_checked;
+    char eol;       /* what ends a line: '\n', or '\r' in a CR-only file */
     bool bad_row;   /* the current row already failed: drop its fields */
     bool stopped;   /* the callback asked to stop */
     bool line_open; /* the last byte fed was not a line end */
@@ -213,9 +214,12 @@ enum upt_status upt_records_feed(struct upt_records *r, const char *buf,
             buf += 3;
             len -= 3;
         }
+        /* old Mac exports end lines with CR alone: count those */
+        r->eol =
+            !memchr(buf, '\n', len) && memchr(buf, '\r', len) ? '\r' : '\n';
     }
     while (len > 0 && !r->stopped) {
-        const char *nl = memchr(buf, '\n', len);
+        const char *nl = memchr(buf, r->eol, len);
         size_t n = nl ? (size_t)(nl - buf) + 1 : len;
         feed_line(r, buf, n);
         r->line_open = !nl;
