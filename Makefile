@@ -18,7 +18,8 @@ LIB_MODULES = input records format format_salesforce rules config source \
 	event timestamp userid utf8 strtab diag status version
 CMD_MODULES = uptake cmd_report cmd_events cmd_summary cmd_formats \
 	options analyse stderr_sink
-TESTS =
+TESTS = strtab timestamp input records format_salesforce rules profile \
+	roster diagnose report
 
 # Ours, not the user's: CFLAGS=-O0 cannot drop them.
 UPT_CFLAGS = -std=c11 -I. -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \

@@ -20,12 +20,14 @@ struct upt_records {
     unsigned long line;     /* physical line being fed */
     unsigned long row_line; /* line the current row started on */
     bool at_row_start;
-    bool bom_checked;
-    char eol;       /* what ends a line: '\n', or '\r' in a CR-only file */
-    bool bad_row;   /* the current row already failed: drop its fields */
-    bool stopped;   /* the callback asked to stop */
-    bool line_open; /* the last byte fed was not a line end */
-    char *text;     /* the current row's fields, NUL-separated */
+    unsigned bom_seen; /* bytes of a UTF-8 BOM matched; 3: past it */
+    char eol;          /* '\n', or '\r' in a CR-only file; 0: not known yet */
+    bool pending_cr;   /* a buffer ended on the first CR: wait and see */
+    bool skipping;     /* the rest of this line belongs to a failed row */
+    bool bad_row;      /* the current row already failed: drop its fields */
+    bool stopped;      /* the callback asked to stop */
+    bool line_open;    /* the last byte fed was not a line end */
+    char *text;        /* the current row's fields, NUL-separated */
     size_t text_len, text_cap;
     size_t *off;
     size_t *lens;
@@ -197,37 +199,84 @@ static void recover(struct upt_records *r)
 /* One physical line (or its start, when a buffer ends inside it). */
 static void feed_line(struct upt_records *r, const char *p, size_t len)
 {
+    if (r->skipping)
+        return; /* the rest of a line whose row failed */
     if (r->at_row_start && !r->line_open && !blank(p, len)) {
         r->row_line = r->line;
         r->at_row_start = false;
     }
-    if (csv_parse(&r->csv, p, len, on_field, on_row, r) != len)
+    if (csv_parse(&r->csv, p, len, on_field, on_row, r) != len) {
         recover(r);
+        r->skipping = true;
+    }
+}
+
+/* Old Mac exports end lines with CR alone. The first line end decides:
+ * LF or CRLF means LF; CR then anything else means CR. A CR at the very
+ * end of a buffer waits for the next byte. */
+static void decide_eol(struct upt_records *r, const char *buf, size_t len)
+{
+    if (r->pending_cr) {
+        r->pending_cr = false;
+        r->eol = buf[0] == '\n' ? '\n' : '\r';
+        if (r->eol == '\r') { /* that CR ended the first line */
+            r->line++;
+            r->line_open = false;
+            r->skipping = false;
+        }
+        return;
+    }
+    for (size_t i = 0; i < len; i++) {
+        if (buf[i] == '\n') {
+            r->eol = '\n';
+            return;
+        }
+        if (buf[i] == '\r') {
+            if (i + 1 < len)
+                r->eol = buf[i + 1] == '\n' ? '\n' : '\r';
+            else
+                r->pending_cr = true;
+            return;
+        }
+    }
+}
+
+static void feed_lines(struct upt_records *r, const char *buf, size_t len)
+{
+    if (len > 0 && !r->eol)
+        decide_eol(r, buf, len);
+    char eol = r->eol ? r->eol : '\n';
+    while (len > 0 && !r->stopped) {
+        const char *nl = memchr(buf, eol, len);
+        size_t n = nl ? (size_t)(nl - buf) + 1 : len;
+        feed_line(r, buf, n);
+        r->line_open = !nl;
+        if (nl) {
+            r->line++;
+            r->skipping = false;
+        }
+        buf += n;
+        len -= n;
+    }
 }
 
 enum upt_status upt_records_feed(struct upt_records *r, const char *buf,
                                  size_t len)
 {
-    if (!r->bom_checked && len > 0) {
-        r->bom_checked = true;
-        if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-            buf += 3;
-            len -= 3;
+    static const char bom[] = "\xEF\xBB\xBF";
+    /* a BOM may come a byte at a time from a slow pipe */
+    while (r->bom_seen < 3 && len > 0) {
+        if (*buf != bom[r->bom_seen]) {
+            feed_lines(r, bom, r->bom_seen); /* not a BOM: real bytes */
+            r->bom_seen = 3;
+            break;
         }
-        /* old Mac exports end lines with CR alone: count those */
-        r->eol =
-            !memchr(buf, '\n', len) && memchr(buf, '\r', len) ? '\r' : '\n';
+        r->bom_seen++;
+        buf++;
+        len--;
     }
-    while (len > 0 && !r->stopped) {
-        const char *nl = memchr(buf, r->eol, len);
-        size_t n = nl ? (size_t)(nl - buf) + 1 : len;
-        feed_line(r, buf, n);
-        r->line_open = !nl;
-        if (nl)
-            r->line++;
-        buf += n;
-        len -= n;
-    }
+    if (r->bom_seen == 3)
+        feed_lines(r, buf, len);
     return r->stopped ? UPT_EBADINPUT : UPT_OK;
 }
 
@@ -235,6 +284,8 @@ enum upt_status upt_records_finish(struct upt_records *r)
 {
     if (r->stopped)
         return UPT_EBADINPUT;
+    if (r->bom_seen < 3) /* a file of one or two BOM bytes: they are data */
+        feed_lines(r, "\xEF\xBB\xBF", r->bom_seen);
     if (csv_fini(&r->csv, on_field, on_row, r) != 0) {
         report(r, "open-quote",
                "quoted field not closed at end of input; "

@@ -122,8 +122,10 @@ static int add_user(struct loader *ld, const struct upt_roster_user *u,
         r->by_key_cap = cap;
     }
     if (r->by_key[key]) {
+        char quoted[64];
+        upt_diag_quote(quoted, sizeof(quoted), u->id, len);
         REPORT(ld, line, "roster-duplicate",
-               "duplicate user id '%s'; row skipped", u->id);
+               "duplicate user id '%s'; row skipped", quoted);
         return 0;
     }
     if (r->count == r->cap) {

@@ -152,15 +152,22 @@ static bool applies(const struct rule *r, const char *format, const char *type)
 static struct group *find_group(struct upt_rules *rules, const char *format,
                                 const char *type)
 {
-    char key[256];
+    char stack[256], *key = stack;
     if (rules->last_key != UPT_STRTAB_NONE &&
         strcmp(rules->last_type, type) == 0 &&
         strcmp(rules->last_format, format) == 0)
         return &rules->group[rules->last_key];
-    int n = snprintf(key, sizeof(key), "%s\t%s", format, type);
-    if (n < 0 || (size_t)n >= sizeof(key))
+    /* a type is the log's to choose: a long one only costs an allocation */
+    size_t flen = strlen(format), tlen = strlen(type);
+    size_t need = flen + tlen + 2;
+    if (need > sizeof(stack) && !(key = malloc(need)))
         return NULL;
-    uint32_t id = upt_strtab_intern(rules->keys, key, (size_t)n);
+    memcpy(key, format, flen);
+    key[flen] = '\t';
+    memcpy(key + flen + 1, type, tlen + 1);
+    uint32_t id = upt_strtab_intern(rules->keys, key, need - 1);
+    if (key != stack)
+        free(key);
     if (id == UPT_STRTAB_NONE)
         return NULL;
     if (id == rules->ngroups) {

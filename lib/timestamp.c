@@ -2,6 +2,7 @@
  */
 #include "timestamp.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -188,7 +189,10 @@ int upt_timestamp_parse_span(const char *s, int *days)
     long n;
     if (!s || s[0] < '0' || s[0] > '9')
         return -1;
+    errno = 0;
     n = strtol(s, &end, 10);
+    if (errno || n > 3660)
+        return -1;
     if (*end == 'w' && end[1] == '\0')
         n *= 7;
     else if (!(*end == '\0' || (*end == 'd' && end[1] == '\0')))

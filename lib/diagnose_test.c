@@ -1,0 +1,898 @@
+/* diagnose_test.c - unit tests of statuses, causes, thresholds and evidence */
+#include "diagnose.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "timestamp.h"
+
+/* The window judged: Monday 2024-03-04 (day 0) to Sunday 2024-03-31 (day
+ * 27), 20 weekdays. Weekdays and the halves of the trend count from the
+ * first day the logs reach: a test whose events all fall on day 27 has a
+ * one-day log, no first half and so no trend. */
+#define FIRST INT64_C(19786)
+#define LAST (FIRST + 27)
+#define ALL ((1u << UPT_CAT_COUNT) - 1)
+#define BIT(cat) (1u << (cat))
+
+static char dir[64];
+
+/* N events of CAT for USER on day FIRST + DAY, at noon. */
+static void put(struct upt_profile *p, const char *user, int day,
+                enum upt_category cat, int n)
+{
+    for (int i = 0; i < n; i++) {
+        struct upt_event ev = {.time_ms = (FIRST + day) * UPT_MS_PER_DAY +
+                                          43200000 + i,
+                               .user = user,
+                               .user_len = strlen(user),
+                               .user_name = "",
+                               .category = cat,
+                               .session = "",
+                               .object = "",
+                               .type = "T",
+                               .detail = ""};
+        CHECK(upt_profile_add_event(p, &ev) == UPT_OK);
+    }
+}
+
+/* One event of CAT for USER on each of the days FROM to TO that is a
+ * weekday (FIRST is a Monday). */
+static void weekdays_of(struct upt_profile *p, const char *user, int from,
+                        int to, enum upt_category cat)
+{
+    for (int d = from; d <= to; d++)
+        if (d % 7 < 5)
+            put(p, user, d, cat, 1);
+}
+
+static struct upt_profile *profile_new(unsigned coverage)
+{
+    struct upt_profile *p = upt_profile_new();
+    upt_profile_add_coverage(p, coverage);
+    return p;
+}
+
+static struct upt_roster *roster_of(const char *csv)
+{
+    char path[128];
+    struct upt_diag diag = {0};
+    snprintf(path, sizeof(path), "%s/roster.csv", dir);
+    FILE *f = fopen(path, "w");
+    fputs(csv, f);
+    fclose(f);
+    struct upt_roster *r = upt_roster_load(path, &diag);
+    CHECK(r != NULL && diag.problems == 0);
+    unlink(path);
+    return r;
+}
+
+static struct upt_diagnose_opts opts_default(void)
+{
+    struct upt_diagnose_opts o = {
+        .as_of_day = LAST, .window_days = 28, .grace_days = 14};
+    upt_thresholds_default(&o.t);
+    return o;
+}
+
+/* Judges P (and R) with the default options and returns the verdict of
+ * USER copied into *OUT; false if there is none. */
+static bool judge(const struct upt_profile *p, const struct upt_roster *r,
+                  const char *user, struct upt_verdict *out)
+{
+    struct upt_diagnose_opts o = opts_default();
+    struct upt_diagnosis *d = upt_diagnose(p, r, &o);
+    bool found = false;
+    CHECK(d != NULL);
+    for (size_t i = 0; d && i < upt_diagnosis_count(d); i++) {
+        const struct upt_verdict *v = upt_diagnosis_get(d, i);
+        if (strcmp(v->user, user) == 0) {
+            *out = *v;
+            found = true;
+        }
+    }
+    upt_diagnosis_free(d);
+    CHECK(found);
+    if (!found)
+        memset(out, 0, sizeof(*out));
+    return found;
+}
+
+static bool near(double a, double b) { return a - b < 1e-9 && b - a < 1e-9; }
+
+static void roster_only_user_is_inactive_and_unaware(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_roster *r = roster_of("id,name\nu1,One\nr1,Roster Only\n");
+    struct upt_verdict v;
+    weekdays_of(p, "u1", 0, 7, UPT_CAT_VIEW); /* 6 active days */
+    judge(p, r, "r1", &v);
+    CHECK(v.status == UPT_VS_INACTIVE);
+    CHECK(v.cause == UPT_CAUSE_UNAWARE);
+    CHECK(near(v.confidence, 0.90));
+    CHECK(v.first_ms == INT64_MIN && v.last_ms == INT64_MIN);
+    CHECK(v.active_days == 0 && v.trend < 0);
+    CHECK_STREQ(v.name, "Roster Only");
+    /* org median of 6 and 0 active days */
+    CHECK_STREQ(v.evidence, "on the roster, no activity in the logs; org "
+                            "median 3 active days");
+    CHECK(upt_verdict_flagged(&v));
+    upt_roster_free(r);
+    upt_profile_free(p);
+}
+
+static void user_seen_only_before_the_window_is_inactive(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    weekdays_of(p, "u1", 0, 27, UPT_CAT_VIEW);
+    put(p, "old", -30, UPT_CAT_VIEW, 4);
+    judge(p, NULL, "old", &v);
+    CHECK(v.status == UPT_VS_INACTIVE && v.cause == UPT_CAUSE_UNAWARE);
+    CHECK(near(v.confidence, 0.75));
+    CHECK(v.count[UPT_CAT_VIEW] == 0);
+    CHECK(v.last_ms == (FIRST - 30) * UPT_MS_PER_DAY + 43200000 + 3);
+    CHECK_STREQ(v.evidence, "no activity in 28d; org median 10 active days");
+    upt_profile_free(p);
+}
+
+static void user_created_inside_the_grace_period_is_new(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_roster *r = roster_of("id,created\n"
+                                     "n1,2024-03-18\n" /* LAST - 13 */
+                                     "n2,2024-03-17\n" /* LAST - 14 */
+                                     "n3,2024-03-18\n");
+    struct upt_verdict v;
+    put(p, "n3", 20, UPT_CAT_VIEW, 2);
+    judge(p, r, "n1", &v);
+    CHECK(v.status == UPT_VS_NEW && v.cause == UPT_CAUSE_NONE);
+    CHECK_STREQ(v.evidence, "created 2024-03-18, inside the 14d grace "
+                            "period; 0 active days so far in 28d");
+    CHECK(!upt_verdict_flagged(&v));
+    judge(p, r, "n2", &v);
+    CHECK(v.status == UPT_VS_INACTIVE);
+    judge(p, r, "n3", &v);
+    CHECK(v.status == UPT_VS_NEW);
+    CHECK_STREQ(v.evidence, "created 2024-03-18, inside the 14d grace "
+                            "period; 1 active days so far in 28d");
+    upt_roster_free(r);
+    upt_profile_free(p);
+}
+
+static void user_inactive_in_the_roster_has_departed(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_roster *r = roster_of("id,active\ngone,false\nidle,false\n");
+    struct upt_verdict v;
+    put(p, "gone", 3, UPT_CAT_LOGIN, 5); /* logins only: unaware otherwise */
+    judge(p, r, "gone", &v);
+    CHECK(v.status == UPT_VS_DEPARTED && v.cause == UPT_CAUSE_NONE);
+    CHECK_STREQ(v.evidence, "inactive in the roster");
+    CHECK(!upt_verdict_flagged(&v));
+    judge(p, r, "idle", &v);
+    CHECK(v.status == UPT_VS_DEPARTED);
+    upt_roster_free(r);
+    upt_profile_free(p);
+}
+
+static void identity_marked_automated_is_a_service(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_roster *r = roster_of("id,active\nbot,false\n");
+    struct upt_event ev = {.time_ms = (FIRST + 2) * UPT_MS_PER_DAY,
+                           .user = "bot",
+                           .user_len = 3,
+                           .category = UPT_CAT_API,
+                           .service = true};
+    struct upt_verdict v;
+    upt_profile_add_event(p, &ev);
+    judge(p, r, "bot", &v);
+    CHECK(v.status == UPT_VS_SERVICE && v.cause == UPT_CAUSE_NONE);
+    CHECK_STREQ(
+        v.evidence,
+        "the log marks this identity as automated, guest or integration");
+    CHECK(!upt_verdict_flagged(&v));
+    upt_roster_free(r);
+    upt_profile_free(p);
+}
+
+static void steady_user_is_adopting(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    weekdays_of(p, "u1", 0, 27, UPT_CAT_VIEW);
+    put(p, "u1", 0, UPT_CAT_CREATE, 1);
+    put(p, "u1", 7, UPT_CAT_UPDATE, 1);
+    put(p, "u1", 15, UPT_CAT_SEARCH, 2);
+    put(p, "u1", 21, UPT_CAT_REPORT, 1);
+    judge(p, NULL, "u1", &v);
+    CHECK(v.status == UPT_VS_ADOPTING && v.cause == UPT_CAUSE_NONE);
+    CHECK(v.active_days == 20);
+    CHECK(v.count[UPT_CAT_VIEW] == 20 && v.count[UPT_CAT_SEARCH] == 2);
+    CHECK_STREQ(v.evidence,
+                "active 20 of 20 weekdays; 2 writes, 3 reads, 20 views in 28d");
+    CHECK(!upt_verdict_flagged(&v));
+    upt_profile_free(p);
+}
+
+static void logins_without_work_are_unaware(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    put(p, "u3", 14, UPT_CAT_LOGIN, 1);
+    put(p, "u3", 15, UPT_CAT_LOGIN, 1);
+    put(p, "u3", 16, UPT_CAT_LOGIN, 1);
+    put(p, "u3", 16, UPT_CAT_LOGOUT, 1);
+    put(p, "u2", 14, UPT_CAT_LOGIN, 2);
+    judge(p, NULL, "u3", &v);
+    CHECK(v.status == UPT_VS_NOT_ADOPTING && v.cause == UPT_CAUSE_UNAWARE);
+    CHECK(near(v.confidence, 0.85));
+    CHECK_STREQ(v.evidence, "3 logins but no views, searches or writes in 28d");
+    judge(p, NULL, "u2", &v);
+    CHECK(v.cause == UPT_CAUSE_UNAWARE && near(v.confidence, 0.70));
+    CHECK_STREQ(v.evidence, "2 logins but no views, searches or writes in 28d");
+    upt_profile_free(p);
+}
+
+static void one_view_is_enough_not_to_be_unaware(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    put(p, "u1", 14, UPT_CAT_LOGIN, 3);
+    put(p, "u1", 15, UPT_CAT_VIEW, 1);
+    judge(p, NULL, "u1", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE && v.status == UPT_VS_ADOPTING);
+    upt_profile_free(p);
+}
+
+/* Three logins of U, in input that covers COVERAGE. */
+static struct upt_profile *logins_only(unsigned coverage)
+{
+    struct upt_profile *p = profile_new(coverage);
+    put(p, "u1", 14, UPT_CAT_LOGIN, 1);
+    put(p, "u1", 15, UPT_CAT_LOGIN, 1);
+    put(p, "u1", 16, UPT_CAT_LOGIN, 1);
+    return p;
+}
+
+static void unaware_needs_input_that_can_show_views_and_writes(void)
+{
+    const unsigned base = BIT(UPT_CAT_LOGIN) | BIT(UPT_CAT_LOGOUT);
+    struct upt_profile *p;
+    struct upt_verdict v;
+
+    p = logins_only(base | BIT(UPT_CAT_OTHER));
+    judge(p, NULL, "u1", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE && v.status == UPT_VS_ADOPTING);
+    CHECK_STREQ(v.evidence, "active 3 of 10 weekdays in 28d; the input holds "
+                            "no work events, only sessions");
+    upt_profile_free(p);
+
+    p = logins_only(base | BIT(UPT_CAT_VIEW)); /* views but no writes */
+    judge(p, NULL, "u1", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    upt_profile_free(p);
+
+    p = logins_only(base | BIT(UPT_CAT_CREATE)); /* writes but no views */
+    judge(p, NULL, "u1", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    upt_profile_free(p);
+
+    p = logins_only(base | BIT(UPT_CAT_VIEW) | BIT(UPT_CAT_UPDATE));
+    judge(p, NULL, "u1", &v);
+    CHECK(v.cause == UPT_CAUSE_UNAWARE);
+    upt_profile_free(p);
+}
+
+static void error_share_at_the_threshold_is_unskilled(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    put(p, "u1", 14, UPT_CAT_ERROR, 3);
+    put(p, "u1", 15, UPT_CAT_VIEW, 12);
+    judge(p, NULL, "u1", &v);
+    CHECK(v.status == UPT_VS_AT_RISK && v.cause == UPT_CAUSE_UNSKILLED);
+    CHECK(v.errors == 3);
+    CHECK(near(v.confidence, 0.70));
+    CHECK_STREQ(v.evidence,
+                "3 errors in 15 actions (20%), org median 3; 0 help pages");
+    upt_profile_free(p);
+}
+
+static void error_share_just_below_the_threshold_is_not_unskilled(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    put(p, "u1", 27, UPT_CAT_ERROR, 3);
+    put(p, "u1", 27, UPT_CAT_VIEW, 13);
+    put(p, "u2", 27, UPT_CAT_ERROR, 2); /* a fifth, but fewer than 3 */
+    put(p, "u2", 27, UPT_CAT_VIEW, 8);
+    judge(p, NULL, "u1", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE && v.status == UPT_VS_ADOPTING);
+    judge(p, NULL, "u2", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE && v.status == UPT_VS_ADOPTING);
+    upt_profile_free(p);
+}
+
+static void failed_actions_count_as_errors(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_event ev = {.time_ms = (FIRST + 15) * UPT_MS_PER_DAY,
+                           .user = "u1",
+                           .user_len = 2,
+                           .category = UPT_CAT_UPDATE,
+                           .outcome = UPT_OUTCOME_FAILED};
+    struct upt_verdict v;
+    for (int i = 0; i < 3; i++)
+        upt_profile_add_event(p, &ev);
+    put(p, "u1", 16, UPT_CAT_VIEW, 12);
+    judge(p, NULL, "u1", &v);
+    CHECK(v.errors == 3);
+    CHECK(v.cause == UPT_CAUSE_UNSKILLED && v.status == UPT_VS_AT_RISK);
+    upt_profile_free(p);
+}
+
+static void twice_the_error_share_is_not_adopting(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    put(p, "u1", 14, UPT_CAT_ERROR, 6);
+    put(p, "u1", 15, UPT_CAT_VIEW, 9);
+    judge(p, NULL, "u1", &v);
+    CHECK(v.status == UPT_VS_NOT_ADOPTING && v.cause == UPT_CAUSE_UNSKILLED);
+    CHECK(near(v.confidence, 0.90));
+    upt_profile_free(p);
+}
+
+static void help_share_at_the_threshold_is_unskilled(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    put(p, "u1", 27, UPT_CAT_HELP, 3);
+    put(p, "u1", 27, UPT_CAT_VIEW, 17);
+    put(p, "u2", 27, UPT_CAT_HELP, 3);
+    put(p, "u2", 27, UPT_CAT_VIEW, 18);
+    judge(p, NULL, "u1", &v);
+    CHECK(v.status == UPT_VS_AT_RISK && v.cause == UPT_CAUSE_UNSKILLED);
+    CHECK(near(v.confidence, 0.65));
+    CHECK_STREQ(v.evidence,
+                "0 errors in 20 actions (0%), org median 0; 3 help pages");
+    judge(p, NULL, "u2", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    upt_profile_free(p);
+}
+
+static void errors_and_help_together_are_not_adopting(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    put(p, "u1", 14, UPT_CAT_ERROR, 3);
+    put(p, "u1", 14, UPT_CAT_HELP, 3);
+    put(p, "u1", 15, UPT_CAT_VIEW, 9);
+    judge(p, NULL, "u1", &v);
+    CHECK(v.status == UPT_VS_NOT_ADOPTING && v.cause == UPT_CAUSE_UNSKILLED);
+    upt_profile_free(p);
+}
+
+static void unskilled_needs_input_that_can_show_errors_or_help(void)
+{
+    struct upt_profile *p = profile_new(ALL & ~BIT(UPT_CAT_ERROR));
+    struct upt_verdict v;
+    put(p, "u1", 14, UPT_CAT_ERROR, 3);
+    put(p, "u1", 15, UPT_CAT_VIEW, 12);
+    judge(p, NULL, "u1", &v);
+    CHECK(v.cause != UPT_CAUSE_UNSKILLED);
+    upt_profile_free(p);
+
+    p = profile_new(ALL & ~BIT(UPT_CAT_HELP));
+    put(p, "u1", 14, UPT_CAT_HELP, 3);
+    put(p, "u1", 15, UPT_CAT_VIEW, 17);
+    judge(p, NULL, "u1", &v);
+    CHECK(v.cause != UPT_CAUSE_UNSKILLED);
+    upt_profile_free(p);
+}
+
+/* Three users active every weekday, and U active on the first K weekdays. */
+static struct upt_profile *sporadic_case(int k)
+{
+    struct upt_profile *p = profile_new(ALL);
+    weekdays_of(p, "p1", 0, 27, UPT_CAT_VIEW);
+    weekdays_of(p, "p2", 0, 27, UPT_CAT_VIEW);
+    weekdays_of(p, "p3", 0, 27, UPT_CAT_VIEW);
+    for (int d = 0, n = 0; n < k; d++)
+        if (d % 7 < 5) {
+            put(p, "u", d, UPT_CAT_VIEW, 1);
+            n++;
+        }
+    return p;
+}
+
+static void active_share_at_the_threshold_is_effort(void)
+{
+    struct upt_profile *p = sporadic_case(5);
+    struct upt_verdict v;
+    judge(p, NULL, "u", &v);
+    CHECK(v.status == UPT_VS_AT_RISK && v.cause == UPT_CAUSE_EFFORT);
+    CHECK(near(v.confidence, 0.50));
+    CHECK_STREQ(v.evidence, "active 5 of 20 weekdays, org median 20; 0 "
+                            "writes, org median 0; trend 0.00");
+    upt_profile_free(p);
+}
+
+static void active_share_just_past_the_threshold_is_not_effort(void)
+{
+    struct upt_profile *p = sporadic_case(6);
+    struct upt_verdict v;
+    judge(p, NULL, "u", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE && v.status == UPT_VS_ADOPTING);
+    upt_profile_free(p);
+}
+
+static void fall_to_half_the_first_half_is_effort(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    for (int d = 0; d < 5; d++)
+        put(p, "u", d, UPT_CAT_VIEW, 2); /* 10 in the first half */
+    for (int d = 14; d < 19; d++)
+        put(p, "u", d, UPT_CAT_VIEW, 1); /* 5 in the second */
+    judge(p, NULL, "u", &v);
+    CHECK(v.status == UPT_VS_AT_RISK && v.cause == UPT_CAUSE_EFFORT);
+    CHECK(near(v.trend, 0.5));
+    CHECK_STREQ(v.evidence, "activity fell to 0.50 of the first half (10 then "
+                            "5 events); active 10 of 20 weekdays");
+    put(p, "u", 19, UPT_CAT_VIEW, 1); /* 6 of 10: past the threshold */
+    judge(p, NULL, "u", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    upt_profile_free(p);
+}
+
+static void a_fall_from_few_events_is_not_effort(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    for (int d = 0; d < 3; d++)
+        put(p, "u", d, UPT_CAT_VIEW, 3); /* 9 in the first half */
+    judge(p, NULL, "u", &v);
+    CHECK(near(v.trend, 0.0));
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    upt_profile_free(p);
+}
+
+static void sporadic_and_declining_is_not_adopting(void)
+{
+    struct upt_profile *p = sporadic_case(0);
+    struct upt_verdict v;
+    for (int d = 0; d < 5; d++)
+        put(p, "u", d, UPT_CAT_VIEW, d == 0 ? 8 : 1); /* 12 events, 5 days */
+    judge(p, NULL, "u", &v);
+    CHECK(v.status == UPT_VS_NOT_ADOPTING && v.cause == UPT_CAUSE_EFFORT);
+    CHECK(near(v.confidence, 0.99));
+    upt_profile_free(p);
+}
+
+/* Three "Ops" users active every weekday; "Sales" users active 5 days. */
+static void role_peers_replace_org_peers_from_three_members(void)
+{
+    struct upt_roster *three =
+        roster_of("id,role\no1,Ops\no2,Ops\no3,Ops\ns1,Sales\ns2,Sales\n"
+                  "s3,Sales\n");
+    struct upt_roster *two =
+        roster_of("id,role\no1,Ops\no2,Ops\no3,Ops\ns1,Sales\ns2,Sales\n");
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    weekdays_of(p, "o1", 0, 27, UPT_CAT_VIEW);
+    weekdays_of(p, "o2", 0, 27, UPT_CAT_VIEW);
+    weekdays_of(p, "o3", 0, 27, UPT_CAT_VIEW);
+    weekdays_of(p, "s1", 0, 4, UPT_CAT_VIEW);
+    weekdays_of(p, "s2", 0, 4, UPT_CAT_VIEW);
+    weekdays_of(p, "s3", 0, 4, UPT_CAT_VIEW);
+    judge(p, three, "s1", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE && v.status == UPT_VS_ADOPTING);
+    CHECK_STREQ(v.role, "Sales");
+    upt_profile_free(p);
+
+    p = profile_new(ALL);
+    weekdays_of(p, "o1", 0, 27, UPT_CAT_VIEW);
+    weekdays_of(p, "o2", 0, 27, UPT_CAT_VIEW);
+    weekdays_of(p, "o3", 0, 27, UPT_CAT_VIEW);
+    weekdays_of(p, "s1", 0, 4, UPT_CAT_VIEW);
+    weekdays_of(p, "s2", 0, 4, UPT_CAT_VIEW);
+    judge(p, two, "s1", &v);
+    CHECK(v.cause == UPT_CAUSE_EFFORT);
+    CHECK_STREQ(v.evidence, "active 5 of 20 weekdays, org median 20; 0 "
+                            "writes, org median 0; trend 0.00");
+    upt_profile_free(p);
+    upt_roster_free(three);
+    upt_roster_free(two);
+}
+
+static void role_label_names_role_peers_in_evidence(void)
+{
+    /* Sales: three members, one of them far below the other two */
+    struct upt_roster *r =
+        roster_of("id,role\ns1,Sales\ns2,Sales\ns3,Sales\no1,Ops\n");
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    weekdays_of(p, "s1", 0, 27, UPT_CAT_VIEW);
+    weekdays_of(p, "s2", 0, 27, UPT_CAT_VIEW);
+    weekdays_of(p, "s3", 0, 4, UPT_CAT_VIEW);
+    weekdays_of(p, "o1", 0, 4, UPT_CAT_VIEW);
+    judge(p, r, "s3", &v);
+    CHECK(v.cause == UPT_CAUSE_EFFORT);
+    CHECK_STREQ(v.evidence, "active 5 of 20 weekdays, role median 20; 0 "
+                            "writes, role median 0; trend 0.00");
+    /* Ops has one member: its peers are the org, median 12.5 */
+    judge(p, r, "o1", &v);
+    CHECK(v.cause == UPT_CAUSE_EFFORT);
+    CHECK(strstr(v.evidence, ", org median 12") != NULL);
+    upt_profile_free(p);
+    upt_roster_free(r);
+}
+
+static void writes_without_reads_at_the_threshold_are_mgmt_only(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    put(p, "u", 27, UPT_CAT_CREATE, 3);
+    put(p, "u", 27, UPT_CAT_UPDATE, 2);
+    judge(p, NULL, "u", &v);
+    CHECK(v.status == UPT_VS_AT_RISK && v.cause == UPT_CAUSE_MGMT_ONLY);
+    CHECK(near(v.confidence, 0.60));
+    CHECK_STREQ(v.evidence, "5 writes but no reports, dashboards or searches "
+                            "in 28d; org median 0 reports");
+    upt_profile_free(p);
+}
+
+static void fewer_writes_or_any_read_is_not_mgmt_only(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    put(p, "four", 27, UPT_CAT_CREATE, 4);
+    put(p, "read", 27, UPT_CAT_CREATE, 5);
+    put(p, "read", 27, UPT_CAT_SEARCH, 1);
+    judge(p, NULL, "four", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    judge(p, NULL, "read", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    upt_profile_free(p);
+}
+
+static void four_times_the_writes_is_not_adopting(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    put(p, "u", 27, UPT_CAT_UPDATE, 19);
+    put(p, "u2", 27, UPT_CAT_UPDATE, 20);
+    judge(p, NULL, "u", &v);
+    CHECK(v.status == UPT_VS_AT_RISK && v.cause == UPT_CAUSE_MGMT_ONLY);
+    judge(p, NULL, "u2", &v);
+    CHECK(v.status == UPT_VS_NOT_ADOPTING && v.cause == UPT_CAUSE_MGMT_ONLY);
+    CHECK(near(v.confidence, 0.90));
+    upt_profile_free(p);
+}
+
+static void mgmt_only_needs_input_that_can_show_reads(void)
+{
+    struct upt_profile *p = profile_new(ALL & ~BIT(UPT_CAT_SEARCH));
+    struct upt_verdict v;
+    put(p, "u", 27, UPT_CAT_CREATE, 5);
+    judge(p, NULL, "u", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    upt_profile_free(p);
+}
+
+/* U and two peers view on days 21-25; on day 27 U exports N times and
+ * writes W times. */
+static struct upt_profile *export_case(unsigned coverage, int n, int w)
+{
+    struct upt_profile *p = profile_new(coverage);
+    weekdays_of(p, "p1", 21, 25, UPT_CAT_VIEW);
+    weekdays_of(p, "p2", 21, 25, UPT_CAT_VIEW);
+    weekdays_of(p, "u", 21, 25, UPT_CAT_VIEW);
+    put(p, "u", 27, UPT_CAT_EXPORT, n);
+    put(p, "u", 27, UPT_CAT_UPDATE, w);
+    return p;
+}
+
+static void exports_at_the_threshold_are_distrust(void)
+{
+    struct upt_profile *p = export_case(ALL, 3, 0);
+    struct upt_verdict v;
+    judge(p, NULL, "u", &v);
+    CHECK(v.status == UPT_VS_NOT_ADOPTING && v.cause == UPT_CAUSE_DISTRUST);
+    CHECK(near(v.confidence, 0.80));
+    CHECK_STREQ(v.evidence, "3 exports vs org median 0; 0 imports; 5 views, "
+                            "0 updates in 28d");
+    upt_profile_free(p);
+
+    p = export_case(ALL, 3, 1); /* a write: weaker */
+    judge(p, NULL, "u", &v);
+    CHECK(v.status == UPT_VS_AT_RISK && v.cause == UPT_CAUSE_DISTRUST);
+    CHECK_STREQ(v.evidence, "3 exports vs org median 0; 0 imports; 5 views, "
+                            "1 updates in 28d");
+    upt_profile_free(p);
+
+    p = export_case(ALL, 2, 0);
+    judge(p, NULL, "u", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    upt_profile_free(p);
+}
+
+static void exports_are_judged_against_the_peer_median(void)
+{
+    for (int n = 5; n <= 6; n++) {
+        struct upt_profile *p = export_case(ALL, n, 1);
+        struct upt_verdict v;
+        put(p, "p1", 27, UPT_CAT_EXPORT, 2);
+        put(p, "p2", 27, UPT_CAT_EXPORT, 2);
+        weekdays_of(p, "p3", 21, 25, UPT_CAT_VIEW);
+        put(p, "p3", 27, UPT_CAT_EXPORT, 2);
+        judge(p, NULL, "u", &v);
+        if (n == 5) {
+            CHECK(v.cause == UPT_CAUSE_NONE);
+        } else {
+            CHECK(v.cause == UPT_CAUSE_DISTRUST && v.status == UPT_VS_AT_RISK);
+            CHECK_STREQ(v.evidence, "6 exports vs org median 2; 0 imports; 5 "
+                                    "views, 1 updates in 28d");
+        }
+        upt_profile_free(p);
+    }
+}
+
+static void imports_at_the_threshold_are_distrust(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    weekdays_of(p, "u", 21, 25, UPT_CAT_VIEW);
+    put(p, "u", 27, UPT_CAT_IMPORT, 3);
+    weekdays_of(p, "u2", 21, 25, UPT_CAT_VIEW);
+    put(p, "u2", 27, UPT_CAT_IMPORT, 2);
+    judge(p, NULL, "u", &v);
+    CHECK(v.status == UPT_VS_AT_RISK && v.cause == UPT_CAUSE_DISTRUST);
+    CHECK(near(v.confidence, 0.65));
+    CHECK_STREQ(v.evidence, "0 exports vs org median 0; 3 imports; 5 views, "
+                            "0 updates in 28d");
+    judge(p, NULL, "u2", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    upt_profile_free(p);
+}
+
+static void distrust_needs_input_that_can_show_exports_or_imports(void)
+{
+    struct upt_profile *p = export_case(ALL & ~BIT(UPT_CAT_EXPORT), 3, 0);
+    struct upt_verdict v;
+    judge(p, NULL, "u", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    upt_profile_free(p);
+
+    p = profile_new(ALL & ~BIT(UPT_CAT_IMPORT));
+    weekdays_of(p, "u", 21, 25, UPT_CAT_VIEW);
+    put(p, "u", 27, UPT_CAT_IMPORT, 3);
+    judge(p, NULL, "u", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    upt_profile_free(p);
+}
+
+static void earlier_cause_wins_over_later_ones(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    /* errors and writes without reads: unskilled comes first */
+    put(p, "u", 27, UPT_CAT_ERROR, 3);
+    put(p, "u", 27, UPT_CAT_CREATE, 5);
+    put(p, "u", 27, UPT_CAT_EXPORT, 3);
+    judge(p, NULL, "u", &v);
+    CHECK(v.cause == UPT_CAUSE_UNSKILLED);
+    upt_profile_free(p);
+}
+
+static void events_outside_the_window_are_not_counted(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_diagnose_opts o = opts_default();
+    put(p, "u", -40, UPT_CAT_VIEW, 10);
+    put(p, "u", -1, UPT_CAT_VIEW, 3);
+    put(p, "u", 0, UPT_CAT_VIEW, 1);
+    put(p, "u", 27, UPT_CAT_VIEW, 2);
+    put(p, "u", 28, UPT_CAT_VIEW, 5); /* after as_of */
+    struct upt_diagnosis *d = upt_diagnose(p, NULL, &o);
+    const struct upt_verdict *v = upt_diagnosis_get(d, 0);
+    int64_t first, last;
+    upt_diagnosis_window(d, &first, &last);
+    CHECK(first == FIRST && last == LAST);
+    CHECK(v->count[UPT_CAT_VIEW] == 3);
+    CHECK(v->active_days == 2);
+    CHECK(v->first_ms == (FIRST - 40) * UPT_MS_PER_DAY + 43200000);
+    CHECK(v->last_ms == (FIRST + 28) * UPT_MS_PER_DAY + 43200000 + 4);
+    upt_diagnosis_free(d);
+
+    o.as_of_day = FIRST - 1; /* only the old events are in */
+    o.window_days = 7;
+    d = upt_diagnose(p, NULL, &o);
+    v = upt_diagnosis_get(d, 0);
+    upt_diagnosis_window(d, &first, &last);
+    CHECK(first == FIRST - 7 && last == FIRST - 1);
+    CHECK(v->count[UPT_CAT_VIEW] == 3 && v->active_days == 1);
+    upt_diagnosis_free(d);
+    upt_profile_free(p);
+}
+
+static void without_as_of_the_window_ends_on_the_last_event_day(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_diagnose_opts o = opts_default();
+    o.as_of_day = INT64_MIN;
+    put(p, "u", 3, UPT_CAT_VIEW, 1);
+    put(p, "u", 9, UPT_CAT_VIEW, 1);
+    struct upt_diagnosis *d = upt_diagnose(p, NULL, &o);
+    int64_t first, last;
+    upt_diagnosis_window(d, &first, &last);
+    CHECK(last == FIRST + 9 && first == FIRST + 9 - 27);
+    CHECK(upt_diagnosis_coverage(d) == ALL);
+    upt_diagnosis_free(d);
+    upt_profile_free(p);
+}
+
+static void no_events_and_no_as_of_leave_the_window_empty(void)
+{
+    struct upt_profile *p = profile_new(0);
+    struct upt_roster *r = roster_of("id,created\nr1,2024-03-01\nr2,\n");
+    struct upt_diagnose_opts o = opts_default();
+    o.as_of_day = INT64_MIN;
+    struct upt_diagnosis *d = upt_diagnose(p, r, &o);
+    int64_t first, last;
+    upt_diagnosis_window(d, &first, &last);
+    CHECK(first == INT64_MIN && last == INT64_MIN);
+    CHECK(upt_diagnosis_count(d) == 2);
+    CHECK(upt_diagnosis_get(d, 0)->status == UPT_VS_INACTIVE);
+    CHECK(upt_diagnosis_get(d, 1)->status == UPT_VS_INACTIVE);
+    upt_diagnosis_free(d);
+    upt_roster_free(r);
+    upt_profile_free(p);
+}
+
+static void verdicts_are_ordered_by_user_and_ids_meet_across_lengths(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_roster *r = roster_of("id,name,role,team\n"
+                                     "005Dn000001AbCdEAA,Jo,Rep,East\n"
+                                     "005Dn00000ZZZZZ,Zed,Rep,West\n"
+                                     "001,Ann,Rep,East\n");
+    struct upt_event ev = {.time_ms = (FIRST + 15) * UPT_MS_PER_DAY,
+                           .user = "005Dn000001AbCdEAA",
+                           .user_len = 15,
+                           .user_name = "jo@x.com",
+                           .category = UPT_CAT_VIEW};
+    struct upt_diagnose_opts o = opts_default();
+    upt_profile_add_event(p, &ev);
+    put(p, "zz-log-only", 15, UPT_CAT_VIEW, 1);
+    struct upt_diagnosis *d = upt_diagnose(p, r, &o);
+    CHECK(upt_diagnosis_count(d) == 4);
+    /* a user on the roster is named as the roster spells the id */
+    const char *order[] = {"001", "005Dn000001AbCdEAA", "005Dn00000ZZZZZ",
+                           "zz-log-only"};
+    for (size_t i = 0; i < 4 && i < upt_diagnosis_count(d); i++)
+        CHECK_STREQ(upt_diagnosis_get(d, i)->user, order[i]);
+    const struct upt_verdict *jo = upt_diagnosis_get(d, 1);
+    CHECK_STREQ(jo->name, "Jo");
+    CHECK_STREQ(jo->role, "Rep");
+    CHECK_STREQ(jo->team, "East");
+    CHECK(jo->count[UPT_CAT_VIEW] == 1);
+    CHECK(upt_diagnosis_get(d, 4) == NULL);
+    upt_diagnosis_free(d);
+    upt_diagnosis_free(NULL);
+    upt_roster_free(r);
+    upt_profile_free(p);
+}
+
+static void log_name_is_used_when_the_roster_has_none(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_event ev = {.time_ms = (FIRST + 15) * UPT_MS_PER_DAY,
+                           .user = "u1",
+                           .user_len = 2,
+                           .user_name = "jo@x.com",
+                           .category = UPT_CAT_VIEW};
+    struct upt_verdict v;
+    upt_profile_add_event(p, &ev);
+    judge(p, NULL, "u1", &v);
+    CHECK_STREQ(v.name, "jo@x.com");
+    CHECK_STREQ(v.role, "");
+    upt_profile_free(p);
+}
+
+static void logins_count_sessions_when_the_log_has_them(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    static const char *const sessions[] = {"a", "b", "c", "a"};
+    for (int i = 0; i < 4; i++) {
+        struct upt_event ev = {.time_ms = (FIRST + 15) * UPT_MS_PER_DAY + i,
+                               .user = "s",
+                               .user_len = 1,
+                               .category = UPT_CAT_VIEW,
+                               .session = sessions[i]};
+        upt_profile_add_event(p, &ev);
+        ev.user = "l";
+        upt_profile_add_event(p, &ev);
+    }
+    put(p, "l", 16, UPT_CAT_LOGIN, 2);
+    judge(p, NULL, "s", &v);
+    CHECK(v.sessions == 4);
+    judge(p, NULL, "l", &v);
+    CHECK(v.sessions == 2);
+    upt_profile_free(p);
+}
+
+static void names_of_statuses_and_causes(void)
+{
+    CHECK_STREQ(upt_verdict_status_name(UPT_VS_ADOPTING), "adopting");
+    CHECK_STREQ(upt_verdict_status_name(UPT_VS_AT_RISK), "at-risk");
+    CHECK_STREQ(upt_verdict_status_name(UPT_VS_NOT_ADOPTING), "not-adopting");
+    CHECK_STREQ(upt_verdict_status_name(UPT_VS_INACTIVE), "inactive");
+    CHECK_STREQ(upt_verdict_status_name(UPT_VS_NEW), "new");
+    CHECK_STREQ(upt_verdict_status_name(UPT_VS_DEPARTED), "departed");
+    CHECK_STREQ(upt_verdict_status_name(UPT_VS_SERVICE), "service");
+    CHECK_STREQ(upt_cause_name(UPT_CAUSE_NONE), "-");
+    CHECK_STREQ(upt_cause_name(UPT_CAUSE_MGMT_ONLY), "mgmt-only");
+    CHECK_STREQ(upt_cause_name(UPT_CAUSE_COUNT), "-");
+    CHECK_STREQ(upt_cause_training(UPT_CAUSE_DISTRUST), "technical");
+    CHECK_STREQ(upt_cause_training(UPT_CAUSE_UNAWARE), "end-user");
+    CHECK_STREQ(upt_cause_training(UPT_CAUSE_MGMT_ONLY), "stakeholder");
+    CHECK_STREQ(upt_cause_remedy(UPT_CAUSE_NONE), "-");
+}
+
+int main(void)
+{
+    snprintf(dir, sizeof(dir), "/tmp/uptake-diagnose-XXXXXX");
+    if (!mkdtemp(dir)) {
+        perror("mkdtemp");
+        return 1;
+    }
+    RUN(roster_only_user_is_inactive_and_unaware);
+    RUN(user_seen_only_before_the_window_is_inactive);
+    RUN(user_created_inside_the_grace_period_is_new);
+    RUN(user_inactive_in_the_roster_has_departed);
+    RUN(identity_marked_automated_is_a_service);
+    RUN(steady_user_is_adopting);
+    RUN(logins_without_work_are_unaware);
+    RUN(one_view_is_enough_not_to_be_unaware);
+    RUN(unaware_needs_input_that_can_show_views_and_writes);
+    RUN(error_share_at_the_threshold_is_unskilled);
+    RUN(error_share_just_below_the_threshold_is_not_unskilled);
+    RUN(failed_actions_count_as_errors);
+    RUN(twice_the_error_share_is_not_adopting);
+    RUN(help_share_at_the_threshold_is_unskilled);
+    RUN(errors_and_help_together_are_not_adopting);
+    RUN(unskilled_needs_input_that_can_show_errors_or_help);
+    RUN(active_share_at_the_threshold_is_effort);
+    RUN(active_share_just_past_the_threshold_is_not_effort);
+    RUN(fall_to_half_the_first_half_is_effort);
+    RUN(a_fall_from_few_events_is_not_effort);
+    RUN(sporadic_and_declining_is_not_adopting);
+    RUN(role_peers_replace_org_peers_from_three_members);
+    RUN(role_label_names_role_peers_in_evidence);
+    RUN(writes_without_reads_at_the_threshold_are_mgmt_only);
+    RUN(fewer_writes_or_any_read_is_not_mgmt_only);
+    RUN(four_times_the_writes_is_not_adopting);
+    RUN(mgmt_only_needs_input_that_can_show_reads);
+    RUN(exports_at_the_threshold_are_distrust);
+    RUN(exports_are_judged_against_the_peer_median);
+    RUN(imports_at_the_threshold_are_distrust);
+    RUN(distrust_needs_input_that_can_show_exports_or_imports);
+    RUN(earlier_cause_wins_over_later_ones);
+    RUN(events_outside_the_window_are_not_counted);
+    RUN(without_as_of_the_window_ends_on_the_last_event_day);
+    RUN(no_events_and_no_as_of_leave_the_window_empty);
+    RUN(verdicts_are_ordered_by_user_and_ids_meet_across_lengths);
+    RUN(log_name_is_used_when_the_roster_has_none);
+    RUN(logins_count_sessions_when_the_log_has_them);
+    RUN(names_of_statuses_and_causes);
+    rmdir(dir);
+    return CHECK_DONE();
+}
