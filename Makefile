@@ -12,9 +12,9 @@ DESTDIR ?=
 
 # The library, in pipeline order: input, records, formats, rules, profile,
 # diagnose, report; then the vocabulary they share.
-LIB_MODULES = input records format format_salesforce rules config source \
-	profile \
-	roster diagnose report analysis \
+LIB_MODULES = input records jsonrows format format_salesforce \
+	format_salesforce_login format_salesforce_audit rules config \
+	source profile roster diagnose report analysis \
 	event timestamp userid utf8 strtab diag status version
 CMD_MODULES = uptake cmd_report cmd_events cmd_summary cmd_formats \
 	options analyse stderr_sink
@@ -123,7 +123,7 @@ distclean: clean
 
 # System packages: installed when root, else the exact line to run.
 DEB_PACKAGES = gcc make autoconf automake pkgconf libcsv-dev libpcre2-dev \
-	zlib1g-dev mandoc
+	zlib1g-dev libjson-c-dev mandoc
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do \
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \

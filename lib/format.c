@@ -2,14 +2,20 @@
 #include "format.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <strings.h>
 
 #include "banned.h"
 
 extern const struct upt_format upt_format_salesforce;
+extern const struct upt_format upt_format_salesforce_login;
+extern const struct upt_format upt_format_salesforce_audit;
 
+/* Detection tries them in this order. */
 static const struct upt_format *const formats[] = {
     &upt_format_salesforce,
+    &upt_format_salesforce_login,
+    &upt_format_salesforce_audit,
 };
 
 enum { NFORMATS = sizeof(formats) / sizeof(formats[0]) };
@@ -34,6 +40,34 @@ const struct upt_format *const *upt_format_all(size_t *count)
 {
     *count = NFORMATS;
     return formats;
+}
+
+void upt_format_map(const struct upt_row *header, const char *const *names,
+                    size_t n, int *col)
+{
+    char one[128];
+    for (size_t k = 0; k < n; k++) {
+        const char *p = names[k];
+        col[k] = -1;
+        while (col[k] < 0 && *p) {
+            size_t len = strcspn(p, "|");
+            snprintf(one, sizeof(one), "%.*s", (int)len, p);
+            col[k] = upt_format_column(header, one);
+            p += len + (p[len] == '|');
+        }
+    }
+}
+
+const char *upt_format_get(const struct upt_row *row, int col, size_t *len)
+{
+    if (col < 0 || (size_t)col >= row->count) {
+        if (len)
+            *len = 0;
+        return "";
+    }
+    if (len)
+        *len = row->len[col];
+    return row->field[col];
 }
 
 int upt_format_column(const struct upt_row *header, const char *name)

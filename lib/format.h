@@ -47,6 +47,16 @@ const struct upt_format *const *upt_format_all(size_t *count);
  * to case, or -1. For adapters. */
 int upt_format_column(const struct upt_row *header, const char *name);
 
+/* Maps N column NAMES to their indexes in HEADER (-1 when absent). A name
+ * may list spellings separated by '|' ("LoginTime|EventDate|Login Time"):
+ * the first present wins. */
+void upt_format_map(const struct upt_row *header, const char *const *names,
+                    size_t n, int *col);
+
+/* The value of column COL of ROW, lent ("" when COL is -1 or past the
+ * row's end); *LEN set when LEN is not NULL. */
+const char *upt_format_get(const struct upt_row *row, int col, size_t *len);
+
 /* Appends every format's built-in rules to RULES (after whatever rules it
  * holds, so that those win). On failure (out of memory, or a bug in a
  * built-in pattern) returns the status with the reason in ERR. */

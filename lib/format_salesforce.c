@@ -140,11 +140,11 @@ struct state {
 
 static int sf_detect(const struct upt_row *h)
 {
+    /* no user column is needed: some types (ApexUnexpectedException) have
+     * none, and their rows are skipped as no one's activity */
     return upt_format_column(h, "EVENT_TYPE") >= 0 &&
            (upt_format_column(h, "TIMESTAMP") >= 0 ||
-            upt_format_column(h, "TIMESTAMP_DERIVED") >= 0) &&
-           (upt_format_column(h, "USER_ID") >= 0 ||
-            upt_format_column(h, "USER_ID_DERIVED") >= 0);
+            upt_format_column(h, "TIMESTAMP_DERIVED") >= 0);
 }
 
 static void *sf_open(const struct upt_row *h)
@@ -349,6 +349,9 @@ static enum upt_adapt sf_adapt(void *state, const struct upt_row *row,
     struct state *st = state;
     const char *type = get0(st, row, C_EVENT_TYPE);
 
+    /* a CSV header that a converter took for data (formats.md 0.1.5) */
+    if (strcasecmp(type, "EVENT_TYPE") == 0)
+        return UPT_ADAPT_SKIP;
     if (row_time(st, row, &ev->time_ms, err, errsize) != UPT_ADAPT_EVENT)
         return UPT_ADAPT_BAD;
     if (type[0] == '\0') {
@@ -503,9 +506,9 @@ static const struct upt_rule_def sf_rules[] = {
 
 const struct upt_format upt_format_salesforce = {
     .name = "salesforce",
-    .title = "Salesforce Event Monitoring event log files (CSV)",
-    .recognised = "header with EVENT_TYPE, TIMESTAMP or TIMESTAMP_DERIVED, "
-                  "and USER_ID or USER_ID_DERIVED",
+    .title = "Salesforce Event Monitoring event log files (CSV, or JSON)",
+    .recognised = "columns EVENT_TYPE, and TIMESTAMP or TIMESTAMP_DERIVED "
+                  "(any case: CSV files, or JSON from SIEM exports)",
     .rules = sf_rules,
     .detect = sf_detect,
     .open = sf_open,

@@ -51,6 +51,10 @@ static void init_csv(struct upt_records *r)
 {
     csv_init(&r->csv, CSV_STRICT | CSV_STRICT_FINI);
     csv_set_delim(&r->csv, (unsigned char)r->delim);
+    /* TSV as mysql -B and spreadsheets write it has no quoting: a quote is
+     * just a character (NUL, the stand-in, never occurs in text) */
+    if (r->delim == '\t')
+        csv_set_quote(&r->csv, '\0');
     csv_set_realloc_func(&r->csv, capped_realloc);
     csv_set_space_func(&r->csv, is_space);
 }
@@ -293,4 +297,14 @@ enum upt_status upt_records_finish(struct upt_records *r)
         drop_row(r);
     }
     return r->stopped ? UPT_EBADINPUT : UPT_OK;
+}
+
+char upt_records_delimiter(const char *buf, size_t len)
+{
+    size_t tabs = 0, commas = 0;
+    for (size_t i = 0; i < len && buf[i] != '\n' && buf[i] != '\r'; i++) {
+        tabs += buf[i] == '\t';
+        commas += buf[i] == ',';
+    }
+    return tabs > commas ? '\t' : ',';
 }

@@ -30,7 +30,8 @@ struct upt_row {
 typedef int (*upt_row_fn)(void *ctx, const struct upt_row *row);
 
 /* Starts a parser for the input called NAME (for messages, lent), with the
- * field delimiter DELIM (',' or '\t'). Returns NULL when out of memory. */
+ * field delimiter DELIM: ',' for CSV (RFC 4180 quoting), '\t' for TSV (no
+ * quoting: a quote is an ordinary character). NULL when out of memory. */
 struct upt_records *upt_records_new(const char *name, char delim,
                                     struct upt_diag *diag, upt_row_fn fn,
                                     void *ctx);
@@ -44,6 +45,11 @@ enum upt_status upt_records_feed(struct upt_records *r, const char *buf,
 /* Ends the input: delivers a last row without a line end and reports a
  * quoted field left open. */
 enum upt_status upt_records_finish(struct upt_records *r);
+
+/* The delimiter of the input whose first bytes are BUF (LEN bytes): '\t'
+ * when its first line holds more tabs than commas (TSV, mysql -B), else
+ * ','. */
+char upt_records_delimiter(const char *buf, size_t len);
 
 void upt_records_free(struct upt_records *r);
 

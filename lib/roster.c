@@ -203,17 +203,6 @@ static struct upt_roster *roster_new(void)
     return r;
 }
 
-/* CSV or TSV: whichever separator the header line has more of. */
-static char sniff_delimiter(const char *buf, size_t len)
-{
-    size_t tabs = 0, commas = 0;
-    for (size_t i = 0; i < len && buf[i] != '\n'; i++) {
-        tabs += buf[i] == '\t';
-        commas += buf[i] == ',';
-    }
-    return tabs > commas ? '\t' : ',';
-}
-
 struct upt_roster *upt_roster_load(const char *path, struct upt_diag *diag)
 {
     struct loader ld = {.path = path, .diag = diag, .r = roster_new()};
@@ -226,8 +215,8 @@ struct upt_roster *upt_roster_load(const char *path, struct upt_diag *diag)
     if (ld.r && in) {
         while ((st = upt_input_read(in, &buf, &len)) == UPT_OK) {
             if (!rec)
-                rec = upt_records_new(path, sniff_delimiter(buf, len), diag,
-                                      on_row, &ld);
+                rec = upt_records_new(path, upt_records_delimiter(buf, len),
+                                      diag, on_row, &ld);
             if (!rec) {
                 ld.nomem = true;
                 break;

@@ -3,10 +3,12 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "input.h"
+#include "jsonrows.h"
 #include "records.h"
 
 #include "banned.h"
@@ -18,8 +20,10 @@ struct reader {
     const struct upt_format *format;
     void *state;
     size_t header_count;
-    char header_first[64]; /* to spot a header repeated mid-stream */
-    bool unknown;          /* the header matched no format: stop */
+    char header_first[64]; /* to spot a header met mid-stream */
+    char *keys;            /* JSON: the last object's keys, NUL-separated */
+    size_t keys_len;
+    bool unknown; /* the file matched no format: stop */
     bool nomem;
     bool stopped; /* by the caller's callback */
 };
@@ -31,60 +35,50 @@ static void report(struct reader *rd, unsigned long line, const char *kind,
     upt_diag_report(rd->diag, &at, kind, "%s", msg);
 }
 
-static int on_header(struct reader *rd, const struct upt_row *row)
+static void close_format(struct reader *rd)
 {
-    char msg[160], quoted[64];
-    rd->format = rd->opts->format ? rd->opts->format : upt_format_detect(row);
+    if (rd->state)
+        rd->format->close(rd->state);
+    rd->state = NULL;
+    rd->format = NULL;
+}
+
+/* Finds and opens the format of HEADER; 0, or -1 when none fits (WHAT
+ * names the thing skipped in the message) or out of memory. */
+static int open_format(struct reader *rd, const struct upt_row *header,
+                       const char *what)
+{
+    char msg[192], quoted[64];
+    close_format(rd);
+    rd->format =
+        rd->opts->format ? rd->opts->format : upt_format_detect(header);
     if (!rd->format) {
-        upt_diag_quote(quoted, sizeof(quoted), row->field[0], row->len[0]);
+        upt_diag_quote(quoted, sizeof(quoted), header->field[0],
+                       header->len[0]);
         snprintf(msg, sizeof(msg),
-                 "unrecognised log format (header starts '%s'); file skipped",
-                 quoted);
-        report(rd, row->line, "unknown-format", msg);
-        rd->unknown = true;
-        return 1;
+                 "unrecognised log format (%s '%s'); %s skipped",
+                 what[0] == 'f' ? "header starts" : "first key", quoted, what);
+        report(rd, header->line, "unknown-format", msg);
+        return -1;
     }
-    rd->state = rd->format->open(row);
+    rd->state = rd->format->open(header);
     if (!rd->state) {
+        rd->format = NULL;
         rd->nomem = true;
-        return 1;
+        return -1;
     }
-    rd->header_count = row->count;
-    snprintf(rd->header_first, sizeof(rd->header_first), "%s", row->field[0]);
+    rd->header_count = header->count;
+    snprintf(rd->header_first, sizeof(rd->header_first), "%s",
+             header->field[0]);
     return 0;
 }
 
-/* Concatenated exports (zcat *.csv.gz) bring a header per file, each with
- * the columns of its own event type (formats.md 0.1.5). A row is a header
- * when it starts as the current header does and its format recognises it
- * as one; checking the first field first keeps this off the hot path. */
-static bool is_header(const struct reader *rd, const struct upt_row *row)
+/* Adapts ROW, classifies it and hands the event over. Non-zero stops. */
+static int deliver(struct reader *rd, const struct upt_row *row)
 {
-    if (strcasecmp(row->field[0], rd->header_first) != 0)
-        return false;
-    return rd->format->detect(row) ||
-           (!rd->opts->format && upt_format_detect(row));
-}
-
-static int on_row(void *ctx, const struct upt_row *row)
-{
-    struct reader *rd = ctx;
     struct upt_event ev;
     char msg[192];
 
-    if (!rd->format)
-        return on_header(rd, row);
-    if (is_header(rd, row)) {
-        rd->format->close(rd->state);
-        rd->state = NULL;
-        return on_header(rd, row);
-    }
-    if (row->count != rd->header_count) {
-        snprintf(msg, sizeof(msg), "%zu fields, header has %zu; row skipped",
-                 row->count, rd->header_count);
-        report(rd, row->line, "ragged-row", msg);
-        return 0;
-    }
     memset(&ev, 0, sizeof(ev));
     switch (rd->format->adapt(rd->state, row, &ev, msg, sizeof(msg))) {
     case UPT_ADAPT_SKIP:
@@ -110,7 +104,99 @@ static int on_row(void *ctx, const struct upt_row *row)
     return 0;
 }
 
-/* JSON comes in a later version; say so rather than fail on its quotes. */
+/* Concatenated exports (zcat *.csv.gz) bring a header per file, each with
+ * the columns of its own event type (formats.md 0.1.5). A row is a header
+ * when it starts as the current header does and its format recognises it
+ * as one; checking the first field first keeps this off the hot path. */
+static bool is_header(const struct reader *rd, const struct upt_row *row)
+{
+    if (strcasecmp(row->field[0], rd->header_first) != 0)
+        return false;
+    return rd->format->detect(row) ||
+           (!rd->opts->format && upt_format_detect(row));
+}
+
+static int on_row(void *ctx, const struct upt_row *row)
+{
+    struct reader *rd = ctx;
+    char msg[96];
+
+    if (!rd->format || is_header(rd, row)) {
+        if (open_format(rd, row, "file") != 0) {
+            rd->unknown = !rd->nomem;
+            return 1;
+        }
+        return 0;
+    }
+    if (row->count != rd->header_count) {
+        snprintf(msg, sizeof(msg), "%zu fields, header has %zu; row skipped",
+                 row->count, rd->header_count);
+        report(rd, row->line, "ragged-row", msg);
+        return 0;
+    }
+    return deliver(rd, row);
+}
+
+/* Whether HEADER has the keys of the last object, in the same order:
+ * JSON lines of one kind keep their format without detection. */
+static bool same_keys(const struct reader *rd, const struct upt_row *header)
+{
+    size_t at = 0;
+    if (!rd->keys || header->count != rd->header_count)
+        return false;
+    for (size_t i = 0; i < header->count; i++) {
+        size_t n = header->len[i] + 1;
+        if (at + n > rd->keys_len ||
+            memcmp(rd->keys + at, header->field[i], n) != 0)
+            return false;
+        at += n;
+    }
+    return true;
+}
+
+static int remember_keys(struct reader *rd, const struct upt_row *header)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < header->count; i++)
+        n += header->len[i] + 1;
+    char *keys = realloc(rd->keys, n ? n : 1);
+    if (!keys)
+        return -1;
+    rd->keys = keys;
+    rd->keys_len = n;
+    for (size_t i = 0, at = 0; i < header->count; i++) {
+        memcpy(keys + at, header->field[i], header->len[i] + 1);
+        at += header->len[i] + 1;
+    }
+    return 0;
+}
+
+static int on_object(void *ctx, const struct upt_row *header,
+                     const struct upt_row *row)
+{
+    struct reader *rd = ctx;
+    if (header->count == 0)
+        return 0;
+    if (!same_keys(rd, header)) {
+        if (remember_keys(rd, header) != 0) {
+            rd->nomem = true;
+            return 1;
+        }
+        /* objects of another kind may follow: skip this one only */
+        if (open_format(rd, header, "record") != 0)
+            return rd->nomem;
+    }
+    if (!rd->format)
+        return 0; /* of a kind already reported */
+    return deliver(rd, row);
+}
+
+/* The parser for the input's syntax, chosen from its first bytes. */
+struct parser {
+    struct upt_records *csv;
+    struct upt_jsonrows *json;
+};
+
 static bool looks_like_json(const char *buf, size_t len)
 {
     size_t i = 0;
@@ -122,26 +208,47 @@ static bool looks_like_json(const char *buf, size_t len)
     return i < len && (buf[i] == '{' || buf[i] == '[');
 }
 
+static int choose_parser(struct reader *rd, struct parser *p, const char *buf,
+                         size_t len)
+{
+    if (!looks_like_json(buf, len)) {
+        p->csv = upt_records_new(rd->path, upt_records_delimiter(buf, len),
+                                 rd->diag, on_row, rd);
+        return p->csv ? 0 : -1;
+    }
+    if (!upt_jsonrows_available()) {
+        report(rd, 1, "json",
+               "JSON input needs uptake built with json-c; file skipped");
+        rd->unknown = true;
+        return -1;
+    }
+    p->json = upt_jsonrows_new(rd->path, rd->diag, on_object, rd);
+    return p->json ? 0 : -1;
+}
+
 static enum upt_status pump(struct reader *rd, struct upt_input *in,
-                            struct upt_records *rec, bool *empty)
+                            struct parser *p, bool *empty)
 {
     enum upt_status st;
     const char *buf;
     size_t len;
 
     while ((st = upt_input_read(in, &buf, &len)) == UPT_OK) {
-        if (*empty && looks_like_json(buf, len)) {
-            report(rd, 1, "json",
-                   "JSON input is not read yet (only CSV); file skipped");
-            rd->unknown = true;
+        if (*empty) {
             *empty = false;
-            return UPT_OK;
+            if (choose_parser(rd, p, buf, len) != 0) {
+                rd->nomem = !rd->unknown;
+                return UPT_OK;
+            }
         }
-        *empty = false;
-        if (upt_records_feed(rec, buf, len) != UPT_OK)
-            return UPT_OK; /* stopped by on_row: the reader says why */
+        if ((p->csv ? upt_records_feed(p->csv, buf, len)
+                    : upt_jsonrows_feed(p->json, buf, len)) != UPT_OK)
+            return UPT_OK; /* stopped: the reader says why */
     }
-    upt_records_finish(rec);
+    if (p->csv)
+        upt_records_finish(p->csv);
+    if (p->json)
+        upt_jsonrows_finish(p->json);
     return st == UPT_EOF ? UPT_OK : st;
 }
 
@@ -149,22 +256,19 @@ enum upt_status upt_source_read(const char *path, struct upt_source_opts *opts,
                                 struct upt_diag *diag)
 {
     struct reader rd = {.path = path, .opts = opts, .diag = diag};
+    struct parser p = {0};
     bool empty = true;
     struct upt_input *in = upt_input_open(path, diag);
     if (!in)
         return UPT_EBADINPUT;
-    struct upt_records *rec = upt_records_new(path, ',', diag, on_row, &rd);
-    if (!rec) {
-        upt_input_free(in);
-        return UPT_ENOMEM;
-    }
-    enum upt_status st = pump(&rd, in, rec, &empty);
+    enum upt_status st = pump(&rd, in, &p, &empty);
     if (st == UPT_OK && empty)
         report(&rd, 0, "empty", "empty input");
-    if (rd.state)
-        rd.format->close(rd.state);
-    upt_records_free(rec);
+    close_format(&rd);
+    upt_records_free(p.csv);
+    upt_jsonrows_free(p.json);
     upt_input_free(in);
+    free(rd.keys);
     if (rd.nomem)
         return UPT_ENOMEM;
     if (rd.stopped)
