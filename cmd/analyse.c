@@ -15,7 +15,9 @@ int analyse(const struct run_opts *o, const struct upt_config *cfg,
 
     memset(out, 0, sizeof(*out));
     stderr_sink_init(&sink, &diag);
-    out->analysis = upt_analysis_new(&diag, o->format, cfg, err, sizeof(err));
+    struct upt_read_opts ro = {
+        .format = o->format, .map = o->mapped ? &o->map : NULL, .config = cfg};
+    out->analysis = upt_analysis_new(&diag, &ro, err, sizeof(err));
     if (!out->analysis) {
         fprintf(stderr, "uptake: %s\n", err);
         return EXIT_PARTIAL;

@@ -13,6 +13,7 @@
 static const struct option events_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
     {"config", required_argument, NULL, OPT_CONFIG},
+    {"map", required_argument, NULL, OPT_MAP},
     {"output", required_argument, NULL, OPT_OUTPUT},
     {"no-header", no_argument, NULL, OPT_NO_HEADER},
     {"help", no_argument, NULL, 'h'},
@@ -30,6 +31,8 @@ static void print_help(void)
           "\n"
           "      --format NAME     read every file as NAME (default: detect)\n"
           "      --config FILE     classification rules (see uptake(1))\n"
+          "      --map SPEC        read any CRM's log: user=COL,time=COL,"
+          "action=COL[,...]\n"
           "      --output FORMAT   tsv or json (default: tsv)\n"
           "      --no-header       no header line\n"
           "  -h, --help            show this help and exit\n"
@@ -73,6 +76,7 @@ static int run_events(const struct run_opts *o, const struct upt_config *cfg)
         upt_report_event_header(stdout, o->report.format);
     for (int i = 0; i < o->nfiles && !p.failed; i++) {
         struct upt_source_opts so = {.format = o->format,
+                                     .map = o->mapped ? &o->map : NULL,
                                      .rules = rules,
                                      .on_event = print_event,
                                      .ctx = &p};

@@ -12,6 +12,7 @@ static const struct option report_options[] = {
     {"grace", required_argument, NULL, OPT_GRACE},
     {"format", required_argument, NULL, OPT_FORMAT},
     {"config", required_argument, NULL, OPT_CONFIG},
+    {"map", required_argument, NULL, OPT_MAP},
     {"output", required_argument, NULL, OPT_OUTPUT},
     {"only", required_argument, NULL, OPT_ONLY},
     {"no-header", no_argument, NULL, OPT_NO_HEADER},
@@ -51,6 +52,9 @@ void print_main_help(void)
         "      --format NAME     read every file as NAME (default: detect)\n"
         "      --config FILE     classification rules and thresholds (see "
         "uptake(1))\n"
+        "      --map SPEC        read any CRM's log: user=COL,time=COL,"
+        "action=COL\n"
+        "                        [,object=COL,session=COL,outcome=COL]\n"
         "      --output FORMAT   tsv, json or text (default: tsv)\n"
         "      --only flagged    only at-risk, not-adopting and inactive "
         "users\n"

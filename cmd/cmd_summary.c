@@ -13,6 +13,7 @@ static const struct option summary_options[] = {
     {"grace", required_argument, NULL, OPT_GRACE},
     {"format", required_argument, NULL, OPT_FORMAT},
     {"config", required_argument, NULL, OPT_CONFIG},
+    {"map", required_argument, NULL, OPT_MAP},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -32,6 +33,8 @@ static void print_help(void)
           "      --grace N[d|w]    grace period for new users (default: 14d)\n"
           "      --format NAME     read every file as NAME (default: detect)\n"
           "      --config FILE     classification rules and thresholds\n"
+          "      --map SPEC        read any CRM's log: user=COL,time=COL,"
+          "action=COL[,...]\n"
           "      --fail-on flagged exit 3 when a user is flagged\n"
           "  -h, --help            show this help and exit\n"
           "  -V, --version         show the version and exit\n"

@@ -66,6 +66,15 @@ static int set_as_of(struct run_opts *o, const char *arg)
     return 0;
 }
 
+static int set_map(struct run_opts *o, const char *arg)
+{
+    char err[256];
+    if (upt_map_parse(arg, &o->map, err, sizeof(err)) != 0)
+        return usage_error("%s", err);
+    o->mapped = true;
+    return 0;
+}
+
 static int set_option(struct run_opts *o, int opt, const char *arg)
 {
     switch (opt) {
@@ -81,6 +90,8 @@ static int set_option(struct run_opts *o, int opt, const char *arg)
     case OPT_CONFIG:
         o->config_path = arg;
         return 0;
+    case OPT_MAP:
+        return set_map(o, arg);
     case OPT_AS_OF:
         return set_as_of(o, arg);
     case OPT_WINDOW:
@@ -149,6 +160,10 @@ int parse_run_opts(int argc, char **argv, const struct option *longopts,
     }
     o->files = argv + optind;
     o->nfiles = argc - optind;
+    if (o->mapped && o->format && o->format != upt_format_find("map"))
+        return usage_error("%s", "--map and --format do not go together");
+    if (o->mapped)
+        o->format = upt_format_find("map");
     return 0;
 }
 

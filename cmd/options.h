@@ -7,6 +7,7 @@
 
 #include "lib/diagnose.h"
 #include "lib/format.h"
+#include "lib/format_map.h"
 #include "lib/report.h"
 
 enum { EXIT_OK = 0, EXIT_PARTIAL = 1, EXIT_USAGE = 2, EXIT_FLAGGED = 3 };
@@ -23,12 +24,15 @@ enum {
     OPT_NO_HEADER,
     OPT_FAIL_ON,
     OPT_CONFIG,
+    OPT_MAP,
 };
 
 struct run_opts {
     const char *roster;
     const char *config_path;
     const struct upt_format *format; /* NULL: detect per file */
+    struct upt_map map;
+    bool mapped; /* --map given: map is set and format is "map" */
     struct upt_report_opts report;
     struct upt_diagnose_opts judge;
     bool fail_on_flagged;

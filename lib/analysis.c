@@ -10,23 +10,22 @@
 
 struct upt_analysis {
     struct upt_diag *diag;
-    const struct upt_format *format;
+    struct upt_read_opts read;
     struct upt_rules *rules;
     struct upt_profile *profile;
     bool nomem;
 };
 
 struct upt_analysis *upt_analysis_new(struct upt_diag *diag,
-                                      const struct upt_format *format,
-                                      const struct upt_config *config,
+                                      const struct upt_read_opts *opts,
                                       char *err, size_t errsize)
 {
     struct upt_analysis *a = calloc(1, sizeof(*a));
     if (!a)
         return NULL;
     a->diag = diag;
-    a->format = format;
-    a->rules = upt_config_rules_new(config, err, errsize);
+    a->read = *opts;
+    a->rules = upt_config_rules_new(opts->config, err, errsize);
     a->profile = upt_profile_new();
     if (!a->rules || !a->profile) {
         upt_analysis_free(a);
@@ -58,7 +57,8 @@ static int add_event(void *ctx, const struct upt_event *ev,
 
 enum upt_status upt_analysis_add_file(struct upt_analysis *a, const char *path)
 {
-    struct upt_source_opts o = {.format = a->format,
+    struct upt_source_opts o = {.format = a->read.format,
+                                .map = a->read.map,
                                 .rules = a->rules,
                                 .on_event = add_event,
                                 .ctx = a};

@@ -6,18 +6,25 @@
 #include "diag.h"
 #include "diagnose.h"
 #include "format.h"
+#include "format_map.h"
 #include "roster.h"
 #include "status.h"
 
 struct upt_analysis; /* opaque */
 
-/* Starts a run whose input problems go to DIAG (which must outlive it).
- * FORMAT forces every file's format (NULL: detect each); CONFIG's rules
- * come before the built-in ones (CONFIG may be NULL). NULL when out of
- * memory or when a rule fails to compile (reason in ERR). */
+/* How a run reads its files; every member may be NULL. */
+struct upt_read_opts {
+    const struct upt_format *format; /* forces every file's format */
+    const struct upt_map *map;       /* --map; implies the "map" format */
+    const struct upt_config *config; /* its rules come before built-ins */
+};
+
+/* Starts a run whose input problems go to DIAG (which must outlive it),
+ * reading as OPTS says (copied; what it points to must outlive the run).
+ * NULL when out of memory or when a rule fails to compile (reason in
+ * ERR). */
 struct upt_analysis *upt_analysis_new(struct upt_diag *diag,
-                                      const struct upt_format *format,
-                                      const struct upt_config *config,
+                                      const struct upt_read_opts *opts,
                                       char *err, size_t errsize);
 void upt_analysis_free(struct upt_analysis *a);
 

@@ -22,6 +22,7 @@ struct reader {
     size_t header_count;
     char header_first[64]; /* to spot a header met mid-stream */
     char *keys;            /* JSON: the last object's keys, NUL-separated */
+    const char **renamed;  /* --map: the header's names as the map reads */
     size_t keys_len;
     bool unknown; /* the file matched no format: stop */
     bool nomem;
@@ -43,13 +44,50 @@ static void close_format(struct reader *rd)
     rd->format = NULL;
 }
 
+/* With --map, HEADER as the "map" format sees it (its columns renamed)
+ * in *OUT; without, HEADER itself. -1 when a mapped column is missing
+ * (reported) or out of memory. */
+static int map_header(struct reader *rd, const struct upt_row *header,
+                      struct upt_row *out, bool quiet)
+{
+    enum upt_map_field missing;
+    char msg[192], quoted[64];
+    *out = *header;
+    if (!rd->opts->map)
+        return 0;
+    const char **names =
+        realloc(rd->renamed, (header->count + 1) * sizeof(*names));
+    if (!names) {
+        rd->nomem = true;
+        return -1;
+    }
+    rd->renamed = names;
+    if (upt_map_rename(rd->opts->map, header, names, &missing) != 0) {
+        if (!quiet) {
+            const char *col = rd->opts->map->col[missing];
+            upt_diag_quote(quoted, sizeof(quoted), col, strlen(col));
+            snprintf(msg, sizeof(msg),
+                     "no column '%s' for --map %s; file skipped", quoted,
+                     upt_map_field_name(missing));
+            report(rd, header->line, "map-column", msg);
+        }
+        return -1;
+    }
+    out->field = names;
+    return 0;
+}
+
 /* Finds and opens the format of HEADER; 0, or -1 when none fits (WHAT
  * names the thing skipped in the message) or out of memory. */
-static int open_format(struct reader *rd, const struct upt_row *header,
+static int open_format(struct reader *rd, const struct upt_row *raw,
                        const char *what)
 {
     char msg[192], quoted[64];
+    struct upt_row view;
     close_format(rd);
+    if (map_header(rd, raw, &view, false) != 0)
+        return -1;
+    const struct upt_row *header = &view;
     rd->format =
         rd->opts->format ? rd->opts->format : upt_format_detect(header);
     if (!rd->format) {
@@ -68,8 +106,7 @@ static int open_format(struct reader *rd, const struct upt_row *header,
         return -1;
     }
     rd->header_count = header->count;
-    snprintf(rd->header_first, sizeof(rd->header_first), "%s",
-             header->field[0]);
+    snprintf(rd->header_first, sizeof(rd->header_first), "%s", raw->field[0]);
     return 0;
 }
 
@@ -108,12 +145,14 @@ static int deliver(struct reader *rd, const struct upt_row *row)
  * the columns of its own event type (formats.md 0.1.5). A row is a header
  * when it starts as the current header does and its format recognises it
  * as one; checking the first field first keeps this off the hot path. */
-static bool is_header(const struct reader *rd, const struct upt_row *row)
+static bool is_header(struct reader *rd, const struct upt_row *row)
 {
-    if (strcasecmp(row->field[0], rd->header_first) != 0)
+    struct upt_row view;
+    if (strcasecmp(row->field[0], rd->header_first) != 0 ||
+        map_header(rd, row, &view, true) != 0)
         return false;
-    return rd->format->detect(row) ||
-           (!rd->opts->format && upt_format_detect(row));
+    return rd->format->detect(&view) ||
+           (!rd->opts->format && upt_format_detect(&view));
 }
 
 static int on_row(void *ctx, const struct upt_row *row)
@@ -269,6 +308,7 @@ enum upt_status upt_source_read(const char *path, struct upt_source_opts *opts,
     upt_jsonrows_free(p.json);
     upt_input_free(in);
     free(rd.keys);
+    free(rd.renamed);
     if (rd.nomem)
         return UPT_ENOMEM;
     if (rd.stopped)

@@ -6,6 +6,7 @@
 #include "diag.h"
 #include "event.h"
 #include "format.h"
+#include "format_map.h"
 #include "rules.h"
 #include "status.h"
 
@@ -17,6 +18,7 @@ typedef int (*upt_event_fn)(void *ctx, const struct upt_event *ev,
 /* What a caller asks of one read. */
 struct upt_source_opts {
     const struct upt_format *format; /* NULL: detect from the header */
+    const struct upt_map *map;       /* --map: read every file by it */
     struct upt_rules *rules; /* holding the rules of every format it may meet */
     upt_event_fn on_event;
     void *ctx;
