@@ -15,8 +15,14 @@ int analyse(const struct run_opts *o, const struct upt_config *cfg,
 
     memset(out, 0, sizeof(*out));
     stderr_sink_init(&sink, &diag);
-    struct upt_read_opts ro = {
-        .format = o->format, .map = o->mapped ? &o->map : NULL, .config = cfg};
+    if (o->roster) { /* first: it maps the ids the logs use */
+        out->roster = upt_roster_load(o->roster, &diag);
+        stderr_sink_flush(&sink);
+    }
+    struct upt_read_opts ro = {.format = o->format,
+                               .map = o->mapped ? &o->map : NULL,
+                               .config = cfg,
+                               .roster = out->roster};
     out->analysis = upt_analysis_new(&diag, &ro, err, sizeof(err));
     if (!out->analysis) {
         fprintf(stderr, "uptake: %s\n", err);
@@ -29,10 +35,6 @@ int analyse(const struct run_opts *o, const struct upt_config *cfg,
             fprintf(stderr, "uptake: %s: out of memory\n", o->files[i]);
             return EXIT_PARTIAL;
         }
-    }
-    if (o->roster) {
-        out->roster = upt_roster_load(o->roster, &diag);
-        stderr_sink_flush(&sink);
     }
     out->diagnosis =
         upt_analysis_diagnose(out->analysis, out->roster, &o->judge);

@@ -2,9 +2,11 @@
 #include "analysis.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "profile.h"
 #include "source.h"
+#include "userid.h"
 
 #include "banned.h"
 
@@ -47,7 +49,19 @@ static int add_event(void *ctx, const struct upt_event *ev,
                      const struct upt_where *at)
 {
     struct upt_analysis *a = ctx;
+    struct upt_event mapped;
     (void)at;
+    if (a->read.roster) {
+        /* one person under the roster's id, whatever id a format logs */
+        const struct upt_roster_user *ru =
+            upt_roster_resolve(a->read.roster, ev->user, ev->user_len);
+        if (ru) {
+            mapped = *ev;
+            mapped.user = ru->id;
+            mapped.user_len = upt_userid_key_len(ru->id, strlen(ru->id));
+            ev = &mapped;
+        }
+    }
     if (upt_profile_add_event(a->profile, ev) != UPT_OK) {
         a->nomem = true;
         return 1;

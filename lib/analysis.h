@@ -17,6 +17,8 @@ struct upt_read_opts {
     const struct upt_format *format; /* forces every file's format */
     const struct upt_map *map;       /* --map; implies the "map" format */
     const struct upt_config *config; /* its rules come before built-ins */
+    /* maps the ids that formats log (e-mail, UPN, username) to its own */
+    const struct upt_roster *roster;
 };
 
 /* Starts a run whose input problems go to DIAG (which must outlive it),

@@ -14,12 +14,25 @@
 
 #include "banned.h"
 
-enum field { F_ID, F_NAME, F_ROLE, F_TEAM, F_ACTIVE, F_CREATED, F_COUNT };
+enum field {
+    F_ID,
+    F_NAME,
+    F_ROLE,
+    F_TEAM,
+    F_ACTIVE,
+    F_CREATED,
+    F_EMAIL,
+    F_USERNAME,
+    F_COUNT
+};
 
 /* Header spellings per field: ours, then those of common CRM exports. */
-static const char *const aliases[F_COUNT][6] = {
+static const char *const aliases[F_COUNT][8] = {
     [F_ID] = {"id", "user id", "user_id", "userid", NULL},
-    [F_NAME] = {"name", "full name", "full_name", "username", NULL},
+    [F_NAME] = {"name", "full name", "full_name", NULL},
+    [F_EMAIL] = {"email", "e-mail", "email address", "mail", "upn",
+                 "userprincipalname", "user principal name", NULL},
+    [F_USERNAME] = {"username", "user name", "user_name", "login", NULL},
     [F_ROLE] = {"role", "profile", "profile.name", "userrole.name",
                 "profile name", NULL},
     [F_TEAM] = {"team", "department", "division", NULL},
@@ -28,8 +41,14 @@ static const char *const aliases[F_COUNT][6] = {
                    NULL},
 };
 
+/* An e-mail or username is looked up without regard to case. */
+enum { ALIAS_MAX = 256 };
+
 struct upt_roster {
-    struct upt_strtab *strs; /* every string, and the ids' keys */
+    struct upt_strtab *strs;    /* every string, and the ids' keys */
+    struct upt_strtab *aliases; /* lower-cased e-mails and usernames */
+    uint32_t *by_alias;         /* alias id -> user index + 1 */
+    size_t by_alias_cap;
     struct upt_roster_user *user;
     size_t count, cap;
     uint32_t *by_key; /* key's strtab id -> index + 1 */
@@ -141,6 +160,47 @@ static int add_user(struct loader *ld, const struct upt_roster_user *u,
     return 0;
 }
 
+static size_t lower(const char *s, size_t len, char *out)
+{
+    if (len >= ALIAS_MAX)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        out[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+    return len;
+}
+
+/* Makes ALIAS (an e-mail or username) name the last user added. */
+static int add_alias(struct loader *ld, const char *alias, unsigned long line)
+{
+    struct upt_roster *r = ld->r;
+    char low[ALIAS_MAX], quoted[64];
+    size_t len = lower(alias, strlen(alias), low);
+    if (len == 0)
+        return 0;
+    uint32_t id = upt_strtab_intern(r->aliases, low, len);
+    if (id == UPT_STRTAB_NONE)
+        return -1;
+    if (id >= r->by_alias_cap) {
+        size_t cap = r->by_alias_cap ? r->by_alias_cap * 2 : 256;
+        while (cap <= id)
+            cap *= 2;
+        uint32_t *a = realloc(r->by_alias, cap * sizeof(*a));
+        if (!a)
+            return -1;
+        memset(a + r->by_alias_cap, 0, (cap - r->by_alias_cap) * sizeof(*a));
+        r->by_alias = a;
+        r->by_alias_cap = cap;
+    }
+    if (r->by_alias[id] && r->by_alias[id] != r->count) {
+        upt_diag_quote(quoted, sizeof(quoted), alias, strlen(alias));
+        REPORT(ld, line, "roster-alias",
+               "'%s' names two users; kept for the first", quoted);
+        return 0;
+    }
+    r->by_alias[id] = (uint32_t)r->count;
+    return 0;
+}
+
 static int on_row(void *ctx, const struct upt_row *row)
 {
     struct loader *ld = ctx;
@@ -179,15 +239,23 @@ static int on_row(void *ctx, const struct upt_row *row)
         }
         u.created_day = upt_timestamp_day_of(ms);
     }
+    size_t before = ld->r->count;
     u.id = keep(ld, id);
     u.name = keep(ld, cell(ld, row, F_NAME));
+    if (!u.name[0])
+        u.name = keep(ld, cell(ld, row, F_USERNAME));
     u.role = keep(ld, cell(ld, row, F_ROLE));
     u.team = keep(ld, cell(ld, row, F_TEAM));
-    if (ld->nomem || add_user(ld, &u, row->line) != 0) {
-        ld->nomem = true;
-        return 1;
-    }
+    if (ld->nomem || add_user(ld, &u, row->line) != 0)
+        goto nomem;
+    if (ld->r->count > before &&
+        (add_alias(ld, cell(ld, row, F_EMAIL), row->line) != 0 ||
+         add_alias(ld, cell(ld, row, F_USERNAME), row->line) != 0))
+        goto nomem;
     return 0;
+nomem:
+    ld->nomem = true;
+    return 1;
 }
 
 static struct upt_roster *roster_new(void)
@@ -196,7 +264,10 @@ static struct upt_roster *roster_new(void)
     if (!r)
         return NULL;
     r->strs = upt_strtab_new();
-    if (!r->strs) {
+    r->aliases = upt_strtab_new();
+    if (!r->strs || !r->aliases) {
+        upt_strtab_free(r->strs);
+        upt_strtab_free(r->aliases);
         free(r);
         return NULL;
     }
@@ -243,6 +314,8 @@ void upt_roster_free(struct upt_roster *r)
     if (!r)
         return;
     upt_strtab_free(r->strs);
+    upt_strtab_free(r->aliases);
+    free(r->by_alias);
     free(r->user);
     free(r->by_key);
     free(r);
@@ -263,4 +336,20 @@ const struct upt_roster_user *upt_roster_find(const struct upt_roster *r,
     if (key == UPT_STRTAB_NONE || key >= r->by_key_cap || !r->by_key[key])
         return NULL;
     return &r->user[r->by_key[key] - 1];
+}
+
+const struct upt_roster_user *upt_roster_resolve(const struct upt_roster *r,
+                                                 const char *who, size_t len)
+{
+    char low[ALIAS_MAX];
+    const struct upt_roster_user *u = upt_roster_find(r, who, len);
+    if (u)
+        return u;
+    size_t n = lower(who, len, low);
+    if (n == 0)
+        return NULL;
+    uint32_t id = upt_strtab_find(r->aliases, low, n);
+    if (id == UPT_STRTAB_NONE || id >= r->by_alias_cap || !r->by_alias[id])
+        return NULL;
+    return &r->user[r->by_alias[id] - 1];
 }

@@ -28,8 +28,10 @@ struct upt_roster; /* opaque */
  * without regard to case: id (or user id, user_id, userid), name (full
  * name, full_name, username), role (profile, profile.name, userrole.name,
  * profile name), team (department, division), active (isactive,
- * is_active), created (createddate, created_date, created date). Only id
- * is required.
+ * is_active), created (createddate, created_date, created date), email
+ * (e-mail, email address, mail, upn, userprincipalname, user principal
+ * name), username (user name, user_name, login). Only id is required.
+ * The name falls back to the username.
  * Bad rows are reported to DIAG and skipped; a second row with the same id
  * is reported and ignored. Returns NULL (after telling DIAG) when the file
  * cannot be read or has no id column, or when out of memory. */
@@ -44,5 +46,11 @@ const struct upt_roster_user *upt_roster_get(const struct upt_roster *r,
  * ids match), or NULL. */
 const struct upt_roster_user *upt_roster_find(const struct upt_roster *r,
                                               const char *id, size_t len);
+
+/* The user that WHO (LEN bytes) names: by id as upt_roster_find(), else
+ * by e-mail or username without regard to case (the ids other formats
+ * log: a UPN, a HubSpot e-mail, a Salesforce username), or NULL. */
+const struct upt_roster_user *upt_roster_resolve(const struct upt_roster *r,
+                                                 const char *who, size_t len);
 
 #endif

@@ -284,8 +284,39 @@ static void gzip_roster_is_read(void)
     unlink(path);
 }
 
+static void email_and_username_resolve_to_the_user(void)
+{
+    struct sink s = {0};
+    struct upt_roster *r =
+        load("Id,Name,Email,Username\n"
+             "005000000000001AAA,Jo Ng,Jo.Ng@Acme.example,jng@acme.sf\n"
+             "005000000000002AAA,Al Bo,al@acme.example,\n"
+             "005000000000003AAA,Cy Do,JO.NG@acme.example,cy@acme.sf\n",
+             &s);
+    CHECK(r != NULL);
+    CHECK_STREQ(s.text,
+                "4: roster-alias: 'JO.NG@acme.example' names two users; kept "
+                "for the first\n");
+    const char *id = "005000000000001AAA";
+    const struct upt_roster_user *u;
+    u = r ? upt_roster_resolve(r, "jo.ng@acme.example", 18) : NULL;
+    CHECK(u && strcmp(u->id, id) == 0);
+    u = r ? upt_roster_resolve(r, "JNG@ACME.SF", 11) : NULL;
+    CHECK(u && strcmp(u->id, id) == 0);
+    u = r ? upt_roster_resolve(r, "005000000000001", 15) : NULL;
+    CHECK(u && strcmp(u->id, id) == 0);
+    u = r ? upt_roster_resolve(r, "cy@acme.sf", 10) : NULL;
+    CHECK(u && strcmp(u->name, "Cy Do") == 0);
+    CHECK(r && upt_roster_resolve(r, "nobody@acme.example", 19) == NULL);
+    /* the name falls back to the username only when there is no name */
+    u = r ? find(r, "005000000000002AAA") : NULL;
+    CHECK(u && strcmp(u->name, "Al Bo") == 0);
+    upt_roster_free(r);
+}
+
 int main(void)
 {
+    RUN(email_and_username_resolve_to_the_user);
     snprintf(dir, sizeof(dir), "/tmp/uptake-roster-XXXXXX");
     if (!mkdtemp(dir)) {
         perror("mkdtemp");
