@@ -6,6 +6,8 @@
 
 #include "stderr_sink.h"
 
+#include "lib/dedupe.h"
+
 int analyse(const struct run_opts *o, const struct upt_config *cfg,
             struct analysed *out)
 {
@@ -36,6 +38,11 @@ int analyse(const struct run_opts *o, const struct upt_config *cfg,
             return EXIT_PARTIAL;
         }
     }
+    if (upt_analysis_dedupe_full(out->analysis))
+        fprintf(stderr,
+                "uptake: warning: more than %u distinct events; "
+                "duplicates past that were counted\n",
+                UPT_DEDUPE_MAX);
     out->diagnosis =
         upt_analysis_diagnose(out->analysis, out->roster, &o->judge);
     if (!out->diagnosis) {

@@ -89,3 +89,8 @@ struct upt_diagnosis *upt_analysis_diagnose(struct upt_analysis *a,
 {
     return upt_diagnose(a->profile, roster, o);
 }
+
+bool upt_analysis_dedupe_full(const struct upt_analysis *a)
+{
+    return upt_profile_dedupe_full(a->profile);
+}

@@ -34,6 +34,10 @@ void upt_analysis_free(struct upt_analysis *a);
  * file that could not be read has been reported and the run goes on. */
 enum upt_status upt_analysis_add_file(struct upt_analysis *a, const char *path);
 
+/* Whether the run met more distinct events than it can check for
+ * duplicates (UPT_DEDUPE_MAX): later duplicates were counted. */
+bool upt_analysis_dedupe_full(const struct upt_analysis *a);
+
 /* Judges everything read so far (and ROSTER's users, ROSTER may be NULL).
  * The result borrows from the run and ROSTER: free it first. */
 struct upt_diagnosis *upt_analysis_diagnose(struct upt_analysis *a,

@@ -105,6 +105,7 @@ struct upt_diagnosis {
     int64_t first_day, last_day;
     int64_t seen_from; /* the window's first day the input reaches */
     unsigned coverage;
+    uint64_t duplicates;
 };
 
 static void add_day(struct upt_verdict *v, struct features *f,
@@ -549,6 +550,7 @@ struct upt_diagnosis *upt_diagnose(const struct upt_profile *profile,
     if (!d)
         return NULL;
     d->coverage = upt_profile_coverage(profile);
+    d->duplicates = upt_profile_duplicates(profile);
     d->last_day = o->as_of_day;
     if (d->last_day == INT64_MIN && upt_profile_last_ms(profile) != INT64_MIN)
         d->last_day = upt_timestamp_day_of(upt_profile_last_ms(profile));
@@ -604,4 +606,9 @@ void upt_diagnosis_window(const struct upt_diagnosis *d, int64_t *first,
 unsigned upt_diagnosis_coverage(const struct upt_diagnosis *d)
 {
     return d->coverage;
+}
+
+uint64_t upt_diagnosis_duplicates(const struct upt_diagnosis *d)
+{
+    return d->duplicates;
 }

@@ -96,6 +96,9 @@ void upt_diagnosis_window(const struct upt_diagnosis *d, int64_t *first,
 /* The categories the input could show (bit 1 << category). */
 unsigned upt_diagnosis_coverage(const struct upt_diagnosis *d);
 
+/* Events read more than once and counted once. */
+uint64_t upt_diagnosis_duplicates(const struct upt_diagnosis *d);
+
 const char *upt_verdict_status_name(enum upt_verdict_status s);
 const char *upt_cause_name(enum upt_cause c);   /* "-" for none */
 const char *upt_cause_remedy(enum upt_cause c); /* "-" for none */

@@ -51,6 +51,7 @@ struct upt_event {
     const char *session;
     const char *type;   /* the log's own event type, "Login", "URI", … */
     const char *detail; /* the value classified: status, URI, origin … */
+    const char *key;    /* the log's own id of the event, or NULL */
 };
 
 /* "login", "view", …; NULL for an out-of-range value. */

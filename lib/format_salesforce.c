@@ -52,6 +52,7 @@ enum col {
     C_BROWSER_TYPE,
     C_SUCCESS,
     C_IS_SUCCESS,
+    C_REQUEST_ID,
     C_COUNT
 };
 
@@ -93,6 +94,7 @@ static const char *const col_names[C_COUNT] = {
     "BROWSER_TYPE",
     "SUCCESS",
     "IS_SUCCESS",
+    "REQUEST_ID",
 };
 
 /* Which column holds the value the rules classify, per event type; the
@@ -363,6 +365,7 @@ static enum upt_adapt sf_adapt(void *state, const struct upt_row *row,
         return UPT_ADAPT_SKIP;
     ev->user_name = get0(st, row, C_USER_NAME);
     ev->type = type;
+    ev->key = get0(st, row, C_REQUEST_ID);
     set_detail(st, row, type, ev);
     ev->channel = channel(st, row, type);
     ev->outcome = outcome(st, row, type);

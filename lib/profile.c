@@ -4,12 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dedupe.h"
 #include "strtab.h"
 #include "timestamp.h"
 
 #include "banned.h"
 
 struct upt_profile {
+    struct upt_dedupe *seen;
     struct upt_strtab *strs; /* user ids and names */
     struct upt_profile_user *user;
     size_t count, cap;
@@ -25,7 +27,10 @@ struct upt_profile *upt_profile_new(void)
     if (!p)
         return NULL;
     p->strs = upt_strtab_new();
-    if (!p->strs) {
+    p->seen = upt_dedupe_new();
+    if (!p->strs || !p->seen) {
+        upt_strtab_free(p->strs);
+        upt_dedupe_free(p->seen);
         free(p);
         return NULL;
     }
@@ -43,6 +48,7 @@ void upt_profile_free(struct upt_profile *p)
     free(p->user);
     free(p->by_id);
     upt_strtab_free(p->strs);
+    upt_dedupe_free(p->seen);
     free(p);
 }
 
@@ -127,6 +133,8 @@ static struct upt_day *day_for(struct upt_profile_user *u, int32_t day)
 enum upt_status upt_profile_add_event(struct upt_profile *p,
                                       const struct upt_event *ev)
 {
+    if (upt_dedupe_seen(p->seen, upt_dedupe_fingerprint(ev)))
+        return UPT_OK;
     struct upt_profile_user *u = user_for(p, ev);
     if (!u)
         return UPT_ENOMEM;
@@ -196,4 +204,14 @@ const struct upt_profile_user *upt_profile_find(const struct upt_profile *p,
 const char *upt_profile_str(const struct upt_profile *p, uint32_t sid)
 {
     return sid == UPT_STRTAB_NONE ? NULL : upt_strtab_str(p->strs, sid);
+}
+
+uint64_t upt_profile_duplicates(const struct upt_profile *p)
+{
+    return upt_dedupe_duplicates(p->seen);
+}
+
+bool upt_profile_dedupe_full(const struct upt_profile *p)
+{
+    return upt_dedupe_full(p->seen);
 }

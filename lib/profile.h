@@ -35,8 +35,11 @@ struct upt_profile; /* opaque */
 struct upt_profile *upt_profile_new(void);
 void upt_profile_free(struct upt_profile *p);
 
-/* Adds EV, whose category is settled. Copies what it keeps (the user id is
- * interned once per user). UPT_ENOMEM when out of memory. */
+/* Adds EV, whose category is settled, unless an event with the same
+ * fingerprint (upt_dedupe_fingerprint) was added before: the same file
+ * read twice, hourly and daily files of one day, a re-delivered file count
+ * once. Copies what it keeps (the user id is interned once per user).
+ * UPT_ENOMEM when out of memory. */
 enum upt_status upt_profile_add_event(struct upt_profile *p,
                                       const struct upt_event *ev);
 
@@ -46,6 +49,12 @@ unsigned upt_profile_coverage(const struct upt_profile *p);
 
 /* The latest event time seen, or INT64_MIN when there was none. */
 int64_t upt_profile_last_ms(const struct upt_profile *p);
+
+/* Events not added because they were added before; and whether the
+ * memory for telling them apart ran out (UPT_DEDUPE_MAX), after which
+ * duplicates are counted. */
+uint64_t upt_profile_duplicates(const struct upt_profile *p);
+bool upt_profile_dedupe_full(const struct upt_profile *p);
 
 /* The earliest event time seen, or INT64_MAX when there was none. */
 int64_t upt_profile_first_ms(const struct upt_profile *p);

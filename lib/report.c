@@ -352,6 +352,8 @@ enum upt_status upt_report_summary(FILE *out, const struct upt_diagnosis *d)
     }
     fputs("coverage: ", out);
     upt_report_categories(out, upt_diagnosis_coverage(d));
+    fprintf(out, "\nduplicates: %llu events read more than once, counted once",
+            (unsigned long long)upt_diagnosis_duplicates(d));
     fprintf(out, "\nusers: %zu, flagged: %zu\n\nstatus\n", n, flagged);
     for (int s = 0; s < UPT_VS_COUNT; s++)
         fprintf(out, "  %-13s %zu\n", upt_verdict_status_name(s), by_status[s]);

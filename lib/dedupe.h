@@ -1,0 +1,35 @@
+/* dedupe.h - events given twice (a file read again, hourly and daily files)
+ * counted once */
+#ifndef UPT_DEDUPE_H
+#define UPT_DEDUPE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "event.h"
+
+/* The most distinct events remembered: 8 bytes each in a table at most
+ * half full, so the table stays under 64 MiB. Past it, new events are
+ * counted without a check (upt_dedupe_full() says so). */
+#define UPT_DEDUPE_MAX (4u * 1024 * 1024)
+
+struct upt_dedupe; /* opaque */
+
+/* Returns an empty set, or NULL when out of memory. */
+struct upt_dedupe *upt_dedupe_new(void);
+void upt_dedupe_free(struct upt_dedupe *d);
+
+/* A 64-bit fingerprint of what makes EV one event: its time, user, type,
+ * detail, object, session and the log's own id for it (ev->key). */
+uint64_t upt_dedupe_fingerprint(const struct upt_event *ev);
+
+/* Whether an event with FINGERPRINT was seen before; remembers it if not
+ * (and if there is room). */
+bool upt_dedupe_seen(struct upt_dedupe *d, uint64_t fingerprint);
+
+/* Events found twice so far, and whether the set ran out of room. */
+uint64_t upt_dedupe_duplicates(const struct upt_dedupe *d);
+bool upt_dedupe_full(const struct upt_dedupe *d);
+
+#endif
