@@ -9,6 +9,19 @@
 #include "check.h"
 #include "timestamp.h"
 
+/* Every event these tests add is a distinct one: a key of its own keeps
+ * the profile's duplicate check (tested in profile_test.c) out of them. */
+static enum upt_status add_distinct(struct upt_profile *p,
+                                    const struct upt_event *ev)
+{
+    static unsigned long serial;
+    char key[32];
+    struct upt_event e = *ev;
+    snprintf(key, sizeof(key), "t%lu", ++serial);
+    e.key = key;
+    return upt_profile_add_event(p, &e);
+}
+
 /* The window judged: Monday 2024-03-04 (day 0) to Sunday 2024-03-31 (day
  * 27), 20 weekdays. Weekdays and the halves of the trend count from the
  * first day the logs reach: a test whose events all fall on day 27 has a
@@ -35,7 +48,7 @@ static void put(struct upt_profile *p, const char *user, int day,
                                .object = "",
                                .type = "T",
                                .detail = ""};
-        CHECK(upt_profile_add_event(p, &ev) == UPT_OK);
+        CHECK(add_distinct(p, &ev) == UPT_OK);
     }
 }
 
@@ -189,7 +202,7 @@ static void identity_marked_automated_is_a_service(void)
                            .category = UPT_CAT_API,
                            .service = true};
     struct upt_verdict v;
-    upt_profile_add_event(p, &ev);
+    add_distinct(p, &ev);
     judge(p, r, "bot", &v);
     CHECK(v.status == UPT_VS_SERVICE && v.cause == UPT_CAUSE_NONE);
     CHECK_STREQ(
@@ -328,7 +341,7 @@ static void failed_actions_count_as_errors(void)
                            .outcome = UPT_OUTCOME_FAILED};
     struct upt_verdict v;
     for (int i = 0; i < 3; i++)
-        upt_profile_add_event(p, &ev);
+        add_distinct(p, &ev);
     put(p, "u1", 16, UPT_CAT_VIEW, 12);
     judge(p, NULL, "u1", &v);
     CHECK(v.errors == 3);
@@ -769,7 +782,7 @@ static void verdicts_are_ordered_by_user_and_ids_meet_across_lengths(void)
                            .user_name = "jo@x.com",
                            .category = UPT_CAT_VIEW};
     struct upt_diagnose_opts o = opts_default();
-    upt_profile_add_event(p, &ev);
+    add_distinct(p, &ev);
     put(p, "zz-log-only", 15, UPT_CAT_VIEW, 1);
     struct upt_diagnosis *d = upt_diagnose(p, r, &o);
     CHECK(upt_diagnosis_count(d) == 4);
@@ -799,7 +812,7 @@ static void log_name_is_used_when_the_roster_has_none(void)
                            .user_name = "jo@x.com",
                            .category = UPT_CAT_VIEW};
     struct upt_verdict v;
-    upt_profile_add_event(p, &ev);
+    add_distinct(p, &ev);
     judge(p, NULL, "u1", &v);
     CHECK_STREQ(v.name, "jo@x.com");
     CHECK_STREQ(v.role, "");
@@ -817,9 +830,9 @@ static void logins_count_sessions_when_the_log_has_them(void)
                                .user_len = 1,
                                .category = UPT_CAT_VIEW,
                                .session = sessions[i]};
-        upt_profile_add_event(p, &ev);
+        add_distinct(p, &ev);
         ev.user = "l";
-        upt_profile_add_event(p, &ev);
+        add_distinct(p, &ev);
     }
     put(p, "l", 16, UPT_CAT_LOGIN, 2);
     judge(p, NULL, "s", &v);

@@ -8,6 +8,19 @@
 #include "strtab.h"
 #include "timestamp.h"
 
+/* Every event these tests add is a distinct one: a key of its own keeps
+ * the profile's duplicate check (tested in profile_test.c) out of them. */
+static enum upt_status add_distinct(struct upt_profile *p,
+                                    const struct upt_event *ev)
+{
+    static unsigned long serial;
+    char key[32];
+    struct upt_event e = *ev;
+    snprintf(key, sizeof(key), "t%lu", ++serial);
+    e.key = key;
+    return upt_profile_add_event(p, &e);
+}
+
 #define DAY UPT_MS_PER_DAY
 /* 2024-03-04, a Monday, at midnight UTC */
 #define D0 (INT64_C(19786) * DAY)
@@ -30,7 +43,7 @@ static enum upt_status add(struct upt_profile *p, const char *user, int64_t ms,
                            enum upt_category cat)
 {
     struct upt_event ev = ev_of(user, ms, cat);
-    return upt_profile_add_event(p, &ev);
+    return add_distinct(p, &ev);
 }
 
 static const struct upt_profile_user *find(const struct upt_profile *p,
@@ -111,8 +124,8 @@ static void the_user_key_is_the_length_given(void)
     struct upt_event a = ev_of("005Dn000001AbCdEAA", D0, UPT_CAT_VIEW);
     struct upt_event b = ev_of("005Dn000001AbCdEQQ", D0 + 1, UPT_CAT_VIEW);
     a.user_len = b.user_len = 15;
-    upt_profile_add_event(p, &a);
-    upt_profile_add_event(p, &b);
+    add_distinct(p, &a);
+    add_distinct(p, &b);
     CHECK(upt_profile_count(p) == 1);
     const struct upt_profile_user *u = upt_profile_user(p, 0);
     CHECK_STREQ(upt_profile_str(p, u->id), "005Dn000001AbCd");
@@ -127,13 +140,13 @@ static void failed_outcomes_count_outside_the_error_category(void)
     struct upt_profile *p = upt_profile_new();
     struct upt_event ev = ev_of("u1", D0, UPT_CAT_UPDATE);
     ev.outcome = UPT_OUTCOME_FAILED;
-    upt_profile_add_event(p, &ev);
-    upt_profile_add_event(p, &ev);
+    add_distinct(p, &ev);
+    add_distinct(p, &ev);
     ev.category = UPT_CAT_ERROR; /* already an error: not counted twice */
-    upt_profile_add_event(p, &ev);
+    add_distinct(p, &ev);
     ev.outcome = UPT_OUTCOME_OK;
     ev.category = UPT_CAT_UPDATE;
-    upt_profile_add_event(p, &ev);
+    add_distinct(p, &ev);
     const struct upt_profile_user *u = find(p, "u1");
     CHECK(u->days[0].failed == 2);
     CHECK(u->days[0].count[UPT_CAT_UPDATE] == 3);
@@ -152,11 +165,11 @@ static void session_changes_are_counted_on_their_day(void)
     for (size_t i = 0; i < sizeof(seq) / sizeof(seq[0]); i++) {
         struct upt_event ev = ev_of("u1", D0 + seq[i].day * DAY, UPT_CAT_VIEW);
         ev.session = seq[i].session;
-        upt_profile_add_event(p, &ev);
+        add_distinct(p, &ev);
     }
     struct upt_event ev = ev_of("u1", D0 + DAY, UPT_CAT_VIEW);
     ev.session = NULL; /* an adapter may leave it unset */
-    CHECK(upt_profile_add_event(p, &ev) == UPT_OK);
+    CHECK(add_distinct(p, &ev) == UPT_OK);
     const struct upt_profile_user *u = find(p, "u1");
     CHECK(u->ndays == 2);
     CHECK(u->days[0].session_changes == 2); /* a, b */
@@ -171,10 +184,10 @@ static void sessions_are_tracked_per_user(void)
     struct upt_event b = ev_of("u2", D0, UPT_CAT_VIEW);
     a.session = "s1";
     b.session = "s2";
-    upt_profile_add_event(p, &a);
-    upt_profile_add_event(p, &b);
-    upt_profile_add_event(p, &a);
-    upt_profile_add_event(p, &b);
+    add_distinct(p, &a);
+    add_distinct(p, &b);
+    add_distinct(p, &a);
+    add_distinct(p, &b);
     CHECK(find(p, "u1")->days[0].session_changes == 1);
     CHECK(find(p, "u2")->days[0].session_changes == 1);
     upt_profile_free(p);
@@ -214,12 +227,12 @@ static void first_login_name_seen_is_kept(void)
 {
     struct upt_profile *p = upt_profile_new();
     struct upt_event ev = ev_of("u1", D0, UPT_CAT_VIEW);
-    upt_profile_add_event(p, &ev);
+    add_distinct(p, &ev);
     CHECK(find(p, "u1")->name == UPT_STRTAB_NONE);
     ev.user_name = "jo@example.com";
-    upt_profile_add_event(p, &ev);
+    add_distinct(p, &ev);
     ev.user_name = "other@example.com";
-    upt_profile_add_event(p, &ev);
+    add_distinct(p, &ev);
     CHECK_STREQ(upt_profile_str(p, find(p, "u1")->name), "jo@example.com");
     CHECK(upt_profile_str(p, UPT_STRTAB_NONE) == NULL);
     upt_profile_free(p);
@@ -229,12 +242,12 @@ static void one_service_event_marks_the_user_a_service(void)
 {
     struct upt_profile *p = upt_profile_new();
     struct upt_event ev = ev_of("u1", D0, UPT_CAT_API);
-    upt_profile_add_event(p, &ev);
+    add_distinct(p, &ev);
     CHECK(!find(p, "u1")->service);
     ev.service = true;
-    upt_profile_add_event(p, &ev);
+    add_distinct(p, &ev);
     ev.service = false;
-    upt_profile_add_event(p, &ev);
+    add_distinct(p, &ev);
     CHECK(find(p, "u1")->service);
     upt_profile_free(p);
 }
@@ -266,8 +279,24 @@ static void users_come_in_order_of_first_appearance(void)
     upt_profile_free(NULL);
 }
 
+static void the_same_event_twice_counts_once(void)
+{
+    struct upt_profile *p = upt_profile_new();
+    struct upt_event ev = ev_of("u1", 86400000, UPT_CAT_VIEW);
+    ev.key = "req-1";
+    CHECK(upt_profile_add_event(p, &ev) == UPT_OK);
+    CHECK(upt_profile_add_event(p, &ev) == UPT_OK);
+    ev.key = "req-2";
+    CHECK(upt_profile_add_event(p, &ev) == UPT_OK);
+    CHECK(find(p, "u1")->days[0].count[UPT_CAT_VIEW] == 2);
+    CHECK(upt_profile_duplicates(p) == 1);
+    CHECK(!upt_profile_dedupe_full(p));
+    upt_profile_free(p);
+}
+
 int main(void)
 {
+    RUN(the_same_event_twice_counts_once);
     RUN(events_of_one_user_on_one_day_aggregate);
     RUN(midnight_starts_a_new_day);
     RUN(days_added_out_of_order_stay_sorted);
