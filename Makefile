@@ -15,11 +15,11 @@ DESTDIR ?=
 LIB_MODULES = input records jsonrows format format_salesforce \
 	format_salesforce_login format_salesforce_audit rules config format_map \
 	source dedupe profile roster diagnose report analysis event timestamp \
-	userid utf8 strtab diag status version
+	zone userid utf8 strtab diag status version
 CMD_MODULES = uptake cmd_report cmd_events cmd_summary cmd_formats \
 	options analyse stderr_sink
 TESTS = strtab timestamp input records format_salesforce rules profile \
-	roster diagnose report format_map dedupe
+	roster diagnose report format_map dedupe zone
 
 # Ours, not the user's: CFLAGS=-O0 cannot drop them.
 UPT_CFLAGS = -std=c11 -I. -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
@@ -123,7 +123,7 @@ distclean: clean
 
 # System packages: installed when root, else the exact line to run.
 DEB_PACKAGES = gcc make autoconf automake pkgconf libcsv-dev libpcre2-dev \
-	zlib1g-dev libjson-c-dev mandoc
+	zlib1g-dev libjson-c-dev mandoc tzdata
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do \
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \

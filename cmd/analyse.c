@@ -7,6 +7,7 @@
 #include "stderr_sink.h"
 
 #include "lib/dedupe.h"
+#include "lib/zone.h"
 
 int analyse(const struct run_opts *o, const struct upt_config *cfg,
             struct analysed *out)
@@ -16,6 +17,9 @@ int analyse(const struct run_opts *o, const struct upt_config *cfg,
     char err[256] = "out of memory";
 
     memset(out, 0, sizeof(*out));
+    int rc = load_zone(o, &out->zone);
+    if (rc != 0)
+        return rc;
     stderr_sink_init(&sink, &diag);
     if (o->roster) { /* first: it maps the ids the logs use */
         out->roster = upt_roster_load(o->roster, &diag);
@@ -24,7 +28,8 @@ int analyse(const struct run_opts *o, const struct upt_config *cfg,
     struct upt_read_opts ro = {.format = o->format,
                                .map = o->mapped ? &o->map : NULL,
                                .config = cfg,
-                               .roster = out->roster};
+                               .roster = out->roster,
+                               .zone = out->zone};
     out->analysis = upt_analysis_new(&diag, &ro, err, sizeof(err));
     if (!out->analysis) {
         fprintf(stderr, "uptake: %s\n", err);
@@ -58,6 +63,7 @@ void analysed_release(struct analysed *a)
     upt_diagnosis_free(a->diagnosis);
     upt_roster_free(a->roster);
     upt_analysis_free(a->analysis);
+    upt_zone_free(a->zone);
 }
 
 int analysed_exit(const struct run_opts *o, const struct analysed *a)

@@ -13,6 +13,7 @@ struct analysed {
     struct upt_analysis *analysis;
     struct upt_roster *roster;
     struct upt_diagnosis *diagnosis;
+    struct upt_zone *zone;
     bool problems; /* some input was malformed or unreadable */
 };
 

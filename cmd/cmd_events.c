@@ -9,11 +9,13 @@
 
 #include "lib/config.h"
 #include "lib/source.h"
+#include "lib/zone.h"
 
 static const struct option events_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
     {"config", required_argument, NULL, OPT_CONFIG},
     {"map", required_argument, NULL, OPT_MAP},
+    {"tz", required_argument, NULL, OPT_TZ},
     {"output", required_argument, NULL, OPT_OUTPUT},
     {"no-header", no_argument, NULL, OPT_NO_HEADER},
     {"help", no_argument, NULL, 'h'},
@@ -33,6 +35,8 @@ static void print_help(void)
           "      --config FILE     classification rules (see uptake(1))\n"
           "      --map SPEC        read any CRM's log: user=COL,time=COL,"
           "action=COL[,...]\n"
+          "      --tz ZONE         the zone of logs in local time (default: "
+          "UTC)\n"
           "      --output FORMAT   tsv or json (default: tsv)\n"
           "      --no-header       no header line\n"
           "  -h, --help            show this help and exit\n"
@@ -66,10 +70,14 @@ static int run_events(const struct run_opts *o, const struct upt_config *cfg)
     char err[256] = "out of memory";
     int rc = EXIT_OK;
 
+    struct upt_zone *zone;
+    if ((rc = load_zone(o, &zone)) != 0)
+        return rc;
     stderr_sink_init(&sink, &diag);
     struct upt_rules *rules = upt_config_rules_new(cfg, err, sizeof(err));
     if (!rules) {
         fprintf(stderr, "uptake: %s\n", err);
+        upt_zone_free(zone);
         return EXIT_PARTIAL;
     }
     if (o->report.header)
@@ -77,6 +85,7 @@ static int run_events(const struct run_opts *o, const struct upt_config *cfg)
     for (int i = 0; i < o->nfiles && !p.failed; i++) {
         struct upt_source_opts so = {.format = o->format,
                                      .map = o->mapped ? &o->map : NULL,
+                                     .zone = zone,
                                      .rules = rules,
                                      .on_event = print_event,
                                      .ctx = &p};
@@ -87,6 +96,7 @@ static int run_events(const struct run_opts *o, const struct upt_config *cfg)
         stderr_sink_flush(&sink);
     }
     upt_rules_free(rules);
+    upt_zone_free(zone);
     if (p.failed || fflush(stdout) != 0) {
         perror("uptake: write error");
         return EXIT_PARTIAL;

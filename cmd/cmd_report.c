@@ -13,6 +13,7 @@ static const struct option report_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
     {"config", required_argument, NULL, OPT_CONFIG},
     {"map", required_argument, NULL, OPT_MAP},
+    {"tz", required_argument, NULL, OPT_TZ},
     {"output", required_argument, NULL, OPT_OUTPUT},
     {"only", required_argument, NULL, OPT_ONLY},
     {"no-header", no_argument, NULL, OPT_NO_HEADER},
@@ -55,6 +56,9 @@ void print_main_help(void)
         "      --map SPEC        read any CRM's log: user=COL,time=COL,"
         "action=COL\n"
         "                        [,object=COL,session=COL,outcome=COL]\n"
+        "      --tz ZONE         the zone of logs in local time (UI downloads)"
+        ":\n"
+        "                        Europe/Paris, +02:00 (default: UTC)\n"
         "      --output FORMAT   tsv, json or text (default: tsv)\n"
         "      --only flagged    only at-risk, not-adopting and inactive "
         "users\n"

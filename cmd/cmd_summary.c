@@ -14,6 +14,7 @@ static const struct option summary_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
     {"config", required_argument, NULL, OPT_CONFIG},
     {"map", required_argument, NULL, OPT_MAP},
+    {"tz", required_argument, NULL, OPT_TZ},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -35,6 +36,8 @@ static void print_help(void)
           "      --config FILE     classification rules and thresholds\n"
           "      --map SPEC        read any CRM's log: user=COL,time=COL,"
           "action=COL[,...]\n"
+          "      --tz ZONE         the zone of logs in local time (default: "
+          "UTC)\n"
           "      --fail-on flagged exit 3 when a user is flagged\n"
           "  -h, --help            show this help and exit\n"
           "  -V, --version         show the version and exit\n"

@@ -12,6 +12,7 @@
 #include "lib/config.h"
 #include "lib/timestamp.h"
 #include "lib/version.h"
+#include "lib/zone.h"
 
 void run_opts_init(struct run_opts *o)
 {
@@ -92,6 +93,9 @@ static int set_option(struct run_opts *o, int opt, const char *arg)
         return 0;
     case OPT_MAP:
         return set_map(o, arg);
+    case OPT_TZ:
+        o->tz = arg;
+        return 0;
     case OPT_AS_OF:
         return set_as_of(o, arg);
     case OPT_WINDOW:
@@ -194,4 +198,14 @@ int load_config(struct run_opts *o, struct upt_config **cfg)
         return EXIT_USAGE;
     upt_config_thresholds(*cfg, &o->judge.t);
     return 0;
+}
+
+int load_zone(const struct run_opts *o, struct upt_zone **zone)
+{
+    char err[256];
+    *zone = NULL;
+    if (!o->tz)
+        return 0;
+    *zone = upt_zone_load(o->tz, err, sizeof(err));
+    return *zone ? 0 : usage_error("%s", err);
 }

@@ -25,6 +25,7 @@ enum {
     OPT_FAIL_ON,
     OPT_CONFIG,
     OPT_MAP,
+    OPT_TZ,
 };
 
 struct run_opts {
@@ -32,7 +33,8 @@ struct run_opts {
     const char *config_path;
     const struct upt_format *format; /* NULL: detect per file */
     struct upt_map map;
-    bool mapped; /* --map given: map is set and format is "map" */
+    const char *tz; /* --tz, loaded by load_zone() */
+    bool mapped;    /* --map given: map is set and format is "map" */
     struct upt_report_opts report;
     struct upt_diagnose_opts judge;
     bool fail_on_flagged;
@@ -59,6 +61,11 @@ int usage_error(const char *fmt, ...);
  * Returns 0, or EXIT_USAGE after the problems were printed. */
 struct upt_config;
 int load_config(struct run_opts *o, struct upt_config **cfg);
+
+/* Loads O's --tz, if any, into *ZONE (NULL without one). Returns 0, or
+ * EXIT_USAGE after saying what is wrong. */
+struct upt_zone;
+int load_zone(const struct run_opts *o, struct upt_zone **zone);
 
 /* "uptake 0.1.0" and the libraries, on stdout. */
 void print_version(void);

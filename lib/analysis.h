@@ -19,6 +19,7 @@ struct upt_read_opts {
     const struct upt_config *config; /* its rules come before built-ins */
     /* maps the ids that formats log (e-mail, UPN, username) to its own */
     const struct upt_roster *roster;
+    const struct upt_zone *zone; /* --tz for logs in local time */
 };
 
 /* Starts a run whose input problems go to DIAG (which must outlive it),

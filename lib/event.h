@@ -47,6 +47,9 @@ struct upt_event {
     enum upt_channel channel;
     enum upt_outcome outcome;
     bool service; /* the log marks the identity as not a person */
+    /* time_ms is a wall-clock time with no zone in the log (a locale UI
+     * download): the source converts it with the user's --tz */
+    bool local_time;
     const char *object;
     const char *session;
     const char *type;   /* the log's own event type, "Login", "URI", … */

@@ -49,7 +49,8 @@ static enum upt_adapt adapt(void *state, const struct upt_row *row,
     const char *ts = upt_format_get(row, col[C_TIME], &len);
     char quoted[64];
 
-    if (len == 0 || upt_timestamp_parse(ts, len, &ev->time_ms) != 0) {
+    if (len == 0 || upt_timestamp_parse_local(ts, len, &ev->time_ms,
+                                              &ev->local_time) != 0) {
         upt_diag_quote(quoted, sizeof(quoted), ts, len);
         snprintf(err, errsize, "bad timestamp '%s'; row skipped", quoted);
         return UPT_ADAPT_BAD;

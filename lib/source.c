@@ -126,6 +126,8 @@ static int deliver(struct reader *rd, const struct upt_row *row)
     case UPT_ADAPT_EVENT:
         break;
     }
+    if (ev.local_time && rd->opts->zone)
+        ev.time_ms = upt_zone_to_utc(rd->opts->zone, ev.time_ms);
     int cat = upt_rules_classify(rd->opts->rules, rd->format->name, ev.type,
                                  ev.detail, strlen(ev.detail));
     if (cat == UPT_RULE_IGNORE)
@@ -160,6 +162,10 @@ static int on_row(void *ctx, const struct upt_row *row)
     struct reader *rd = ctx;
     char msg[96];
 
+    /* PowerShell's Export-Csv writes "#TYPE <class>" above the header
+     * unless given -NoTypeInformation; concatenated exports bring one each */
+    if (row->count == 1 && strncmp(row->field[0], "#TYPE ", 6) == 0)
+        return 0;
     if (!rd->format || is_header(rd, row)) {
         if (open_format(rd, row, "file") != 0) {
             rd->unknown = !rd->nomem;

@@ -9,6 +9,7 @@
 #include "format_map.h"
 #include "rules.h"
 #include "status.h"
+#include "zone.h"
 
 /* Receives each classified event and where its row started (both lent for
  * the call). Returns 0 to go on, non-zero to stop reading. */
@@ -19,6 +20,7 @@ typedef int (*upt_event_fn)(void *ctx, const struct upt_event *ev,
 struct upt_source_opts {
     const struct upt_format *format; /* NULL: detect from the header */
     const struct upt_map *map;       /* --map: read every file by it */
+    const struct upt_zone *zone;     /* --tz for local times; NULL: UTC */
     struct upt_rules *rules; /* holding the rules of every format it may meet */
     upt_event_fn on_event;
     void *ctx;

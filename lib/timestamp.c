@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "banned.h"
 
@@ -200,5 +201,130 @@ int upt_timestamp_parse_span(const char *s, int *days)
     if (n < 1 || n > 3660)
         return -1;
     *days = (int)n;
+    return 0;
+}
+
+/* Zone abbreviations seen in locale downloads; the ambiguous ones (IST,
+ * CST of China) are left out rather than guessed. */
+static const struct {
+    const char *name;
+    int minutes;
+} abbrevs[] = {
+    {"UTC", 0},    {"GMT", 0},     {"Z", 0},       {"PST", -480}, {"PDT", -420},
+    {"MST", -420}, {"MDT", -360},  {"CST", -360},  {"CDT", -300}, {"EST", -300},
+    {"EDT", -240}, {"AKST", -540}, {"AKDT", -480}, {"HST", -600}, {"WET", 0},
+    {"WEST", 60},  {"BST", 60},    {"CET", 60},    {"CEST", 120}, {"EET", 120},
+    {"EEST", 180}, {"JST", 540},   {"AEST", 600},  {"AEDT", 660},
+};
+
+/* Reads 1 to MAX digits at *P; -1 when there is none. */
+static int number(const char **p, const char *end, int max)
+{
+    int v = 0, n = 0;
+    while (*p < end && **p >= '0' && **p <= '9' && n < max) {
+        v = v * 10 + (**p - '0');
+        (*p)++;
+        n++;
+    }
+    return n ? v : -1;
+}
+
+static void skip_spaces(const char **p, const char *end)
+{
+    while (*p < end && (**p == ' ' || **p == ','))
+        (*p)++;
+}
+
+static int word_is(const char *p, const char *end, const char *w)
+{
+    size_t n = strlen(w);
+    if ((size_t)(end - p) < n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if ((p[i] | 0x20) != (w[i] | 0x20))
+            return 0;
+    return 1;
+}
+
+/* The clock part: "h:mm[:ss[.fff]] [AM|PM]". */
+static int locale_clock(const char **p, const char *end, struct parts *t)
+{
+    if (*p == end)
+        return 0;
+    if ((t->h = number(p, end, 2)) < 0 || *p == end || **p != ':')
+        return -1;
+    (*p)++;
+    if ((t->mi = number(p, end, 2)) < 0)
+        return -1;
+    if (*p < end && **p == ':') {
+        (*p)++;
+        if ((t->s = number(p, end, 2)) < 0)
+            return -1;
+        *p += fraction(*p, (size_t)(end - *p), &t->ms, 9);
+    }
+    skip_spaces(p, end);
+    int pm = word_is(*p, end, "PM"), am = word_is(*p, end, "AM");
+    if (pm || am) {
+        if (t->h < 1 || t->h > 12)
+            return -1;
+        t->h = (t->h % 12) + (pm ? 12 : 0);
+        *p += 2;
+        skip_spaces(p, end);
+    }
+    return 0;
+}
+
+/* The zone after a locale form, if any: sets *LOCAL when there is none. */
+static int locale_zone(const char *p, const char *end, struct parts *t,
+                       bool *local)
+{
+    *local = p == end;
+    if (p == end)
+        return 0;
+    if (*p == '+' || *p == '-')
+        return parse_zone(p, (size_t)(end - p), t);
+    for (size_t i = 0; i < sizeof(abbrevs) / sizeof(abbrevs[0]); i++)
+        if ((size_t)(end - p) == strlen(abbrevs[i].name) &&
+            word_is(p, end, abbrevs[i].name)) {
+            t->offset_min = abbrevs[i].minutes;
+            return 0;
+        }
+    return -1;
+}
+
+int upt_timestamp_parse_local(const char *s, size_t len, int64_t *ms,
+                              bool *local)
+{
+    struct parts t = {0};
+    const char *p = s, *end = s + len;
+    int a, b;
+
+    while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+        end--;
+    if (upt_timestamp_parse(s, (size_t)(end - s), ms) == 0) {
+        *local = false;
+        return 0;
+    }
+    if ((a = number(&p, end, 2)) < 0 || p == end ||
+        (*p != '/' && *p != '.' && *p != '-'))
+        return -1;
+    char sep = *p++;
+    if ((b = number(&p, end, 2)) < 0 || p == end || *p++ != sep ||
+        (end - p) < 4 || number(&p, end, 4) < 0)
+        return -1;
+    t.y = 0;
+    for (const char *q = p - 4; q < p; q++)
+        t.y = t.y * 10 + (*q - '0');
+    /* dots are D.M.Y; with slashes the first number is the month unless
+     * it cannot be (en-US is Salesforce's and Microsoft's default) */
+    bool day_first = sep == '.' || a > 12;
+    t.d = day_first ? a : b;
+    t.mo = day_first ? b : a;
+    skip_spaces(&p, end);
+    if (locale_clock(&p, end, &t) != 0 || locale_zone(p, end, &t, local) != 0)
+        return -1;
+    if (!valid(&t))
+        return -1;
+    *ms = to_ms(&t);
     return 0;
 }

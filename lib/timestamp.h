@@ -3,6 +3,7 @@
 #ifndef UPT_TIMESTAMP_H
 #define UPT_TIMESTAMP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -14,6 +15,16 @@
  * no zone means UTC); years 1970-9999. Returns 0, or -1 if S is none of
  * these or names an impossible date. */
 int upt_timestamp_parse(const char *s, size_t len, int64_t *ms);
+
+/* As upt_timestamp_parse(), and also the forms UI downloads write in the
+ * user's locale: "M/D/YYYY[,] h:mm[:ss] [AM|PM] [ZONE]" (D/M when the first
+ * number is above 12; "D.M.YYYY" with dots), the time optional. ZONE is
+ * UTC, GMT, a US or central European abbreviation (PST, CEST, …) or an
+ * offset. *LOCAL tells whether the text gave no zone for a locale form:
+ * the caller then converts with the zone the user named (see zone.h). ISO
+ * without a zone is UTC, as the logs that write it mean. */
+int upt_timestamp_parse_local(const char *s, size_t len, int64_t *ms,
+                              bool *local);
 
 /* Days since 1970-01-01 of the proleptic Gregorian date Y-M-D. */
 int64_t upt_timestamp_days(int y, int m, int d);

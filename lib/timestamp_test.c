@@ -251,8 +251,53 @@ static void span_with_a_huge_week_count_is_refused(void)
     CHECK(days == -77);
 }
 
+static void locale_forms_of_ui_downloads_are_read(void)
+{
+    int64_t ms, want = (upt_timestamp_days(2026, 10, 5) * 86400 + 9 * 3600 +
+                        14 * 60 + 45) *
+                       1000;
+    bool local = false;
+    CHECK(upt_timestamp_parse_local("10/5/2026, 9:14:45 AM", 21, &ms, &local) ==
+              0 &&
+          ms == want && local);
+    CHECK(upt_timestamp_parse_local("10/5/2026 9:14:45 PM", 20, &ms, &local) ==
+              0 &&
+          ms == want + 12 * 3600000LL && local);
+    CHECK(upt_timestamp_parse_local("5.10.2026 09:14:45", 18, &ms, &local) ==
+              0 &&
+          ms == want);
+    CHECK(upt_timestamp_parse_local("13/10/2026 12:00 AM", 19, &ms, &local) ==
+              0 &&
+          ms == upt_timestamp_days(2026, 10, 13) * 86400000LL);
+    /* a zone in the text: not local */
+    CHECK(upt_timestamp_parse_local("10/5/2026 2:14:45 AM PDT", 24, &ms,
+                                    &local) == 0 &&
+          ms == want && !local);
+    CHECK(upt_timestamp_parse_local("10/5/2026 11:14:45 +02:00", 25, &ms,
+                                    &local) == 0 &&
+          ms == want && !local);
+    /* ISO stays UTC */
+    CHECK(upt_timestamp_parse_local("2026-10-05T09:14:45Z", 20, &ms, &local) ==
+              0 &&
+          ms == want && !local);
+}
+
+static void impossible_locale_forms_are_refused(void)
+{
+    int64_t ms;
+    bool local;
+    static const char *const bad[] = {
+        "13/13/2026 1:00",       "2/30/2026", "10/5/2026 13:00 PM", "10/5/26",
+        "10/5/2026 9:14:45 XYZ", "10-5/2026", "10/5/2026 9"};
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+        CHECK(upt_timestamp_parse_local(bad[i], strlen(bad[i]), &ms, &local) ==
+              -1);
+}
+
 int main(void)
 {
+    RUN(locale_forms_of_ui_downloads_are_read);
+    RUN(impossible_locale_forms_are_refused);
     RUN(span_with_a_huge_week_count_is_refused);
     RUN(compact_form_takes_zero_to_three_fraction_digits);
     RUN(compact_form_refuses_a_fourth_digit_or_an_empty_fraction);
