@@ -401,10 +401,12 @@ static void settle_status(struct upt_verdict *v,
                           int grace, int window)
 {
     v->status = UPT_VS_ADOPTING; /* provisional: judged later */
-    if (pu && pu->service) {
+    if ((pu && pu->service) || (ru && ru->service)) {
         v->status = UPT_VS_SERVICE;
-        EVIDENCE(v, "the log marks this identity as automated, guest or "
-                    "integration");
+        EVIDENCE(v,
+                 "%s marks this identity as automated, guest or "
+                 "integration",
+                 pu && pu->service ? "the log" : "the roster");
     } else if (ru && !ru->active) {
         v->status = UPT_VS_DEPARTED;
         EVIDENCE(v, "inactive in the roster");

@@ -23,6 +23,7 @@ enum field {
     F_CREATED,
     F_EMAIL,
     F_USERNAME,
+    F_TYPE,
     F_COUNT
 };
 
@@ -33,6 +34,7 @@ static const char *const aliases[F_COUNT][8] = {
     [F_EMAIL] = {"email", "e-mail", "email address", "mail", "upn",
                  "userprincipalname", "user principal name", NULL},
     [F_USERNAME] = {"username", "user name", "user_name", "login", NULL},
+    [F_TYPE] = {"type", "usertype", "user type", "user_type", "license", NULL},
     [F_ROLE] = {"role", "profile", "profile.name", "userrole.name",
                 "profile name", NULL},
     [F_TEAM] = {"team", "department", "division", NULL},
@@ -201,6 +203,23 @@ static int add_alias(struct loader *ld, const char *alias, unsigned long line)
     return 0;
 }
 
+/* User types and licences of identities that are not people
+ * (formats.md 9.9): Salesforce's AutomatedProcess and Guest, integration
+ * and API-only licences, Dataverse's application and system users. */
+static bool is_service(const char *type)
+{
+    static const char *const words[] = {
+        "automated", "guest",    "integration", "application",
+        "api only",  "api-only", "system",      "service"};
+    char low[ALIAS_MAX];
+    size_t n = lower(type, strlen(type), low);
+    low[n] = '\0';
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+        if (strstr(low, words[i]))
+            return true;
+    return false;
+}
+
 static int on_row(void *ctx, const struct upt_row *row)
 {
     struct loader *ld = ctx;
@@ -245,6 +264,7 @@ static int on_row(void *ctx, const struct upt_row *row)
     if (!u.name[0])
         u.name = keep(ld, cell(ld, row, F_USERNAME));
     u.role = keep(ld, cell(ld, row, F_ROLE));
+    u.service = is_service(cell(ld, row, F_TYPE));
     u.team = keep(ld, cell(ld, row, F_TEAM));
     if (ld->nomem || add_user(ld, &u, row->line) != 0)
         goto nomem;

@@ -18,6 +18,7 @@ struct upt_roster_user {
     const char *id; /* as written; looked up by upt_userid_key_len() */
     const char *name, *role, *team;
     bool active;         /* true unless the roster says otherwise */
+    bool service;        /* its user type is not a person's */
     int64_t created_day; /* days since 1970-01-01, or UPT_ROSTER_NO_DATE */
 };
 
@@ -30,7 +31,10 @@ struct upt_roster; /* opaque */
  * profile name), team (department, division), active (isactive,
  * is_active), created (createddate, created_date, created date), email
  * (e-mail, email address, mail, upn, userprincipalname, user principal
- * name), username (user name, user_name, login). Only id is required.
+ * name), username (user name, user_name, login), type (usertype, user
+ * type, user_type, license: a type naming an automated, guest,
+ * integration, application, API-only, system or service identity makes
+ * the user a service). Only id is required.
  * The name falls back to the username.
  * Bad rows are reported to DIAG and skipped; a second row with the same id
  * is reported and ignored. Returns NULL (after telling DIAG) when the file

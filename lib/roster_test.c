@@ -314,8 +314,27 @@ static void email_and_username_resolve_to_the_user(void)
     upt_roster_free(r);
 }
 
+static void service_user_types_are_marked(void)
+{
+    struct sink s = {0};
+    struct upt_roster *r = load("Id,UserType\n"
+                                "u1,Standard\n"
+                                "u2,AutomatedProcess\n"
+                                "u3,Guest\n"
+                                "u4,Salesforce Integration\n"
+                                "u5,Application User\n"
+                                "u6,\n",
+                                &s);
+    CHECK(r != NULL && s.n == 0);
+    CHECK(r && !find(r, "u1")->service && find(r, "u2")->service &&
+          find(r, "u3")->service && find(r, "u4")->service &&
+          find(r, "u5")->service && !find(r, "u6")->service);
+    upt_roster_free(r);
+}
+
 int main(void)
 {
+    RUN(service_user_types_are_marked);
     RUN(email_and_username_resolve_to_the_user);
     snprintf(dir, sizeof(dir), "/tmp/uptake-roster-XXXXXX");
     if (!mkdtemp(dir)) {
