@@ -34,7 +34,7 @@ CMD_OBJS = $(CMD_MODULES:%=$(O)/cmd/%.o)
 TEST_BINS = $(TESTS:%=$(O)/lib/%_test)
 
 .PHONY: all run check check-unit check-e2e check-lib check-docs \
-	check-sanitize check-valgrind bench fuzz fmt check-fmt install \
+	check-sanitize check-valgrind bench fuzz fuzz-run fmt check-fmt install \
 	uninstall clean distclean deps
 
 all: $(O)/uptake
@@ -96,6 +96,40 @@ check-valgrind: $(O)/uptake
 		sh cmd/uptake_test.sh
 
 VALGRIND_CASES = sample-report truncated-gzip ragged-row roster-inactive events-sample
+
+# Fuzzing: clang's libFuzzer with ASan and UBSan, in build/fuzz. make fuzz
+# builds the targets; make fuzz-run runs each for FUZZ_SECONDS, seeded from
+# testdata/ (a crash leaves its input in build/fuzz/crash-*).
+FUZZ_TARGETS = source timestamp config
+FUZZ_SECONDS ?= 20
+FUZZ_FLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+fuzz:
+	$(MAKE) O=build/fuzz CC=clang SAN_FLAGS="$(FUZZ_FLAGS)" \
+		CFLAGS="-O1 -g -fno-omit-frame-pointer" build/fuzz/libuptake.a
+	@for t in $(FUZZ_TARGETS); do \
+		echo "building build/fuzz/$${t}_fuzz"; \
+		clang $(UPT_CFLAGS) $(DEP_CFLAGS) -O1 -g \
+			-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+			-o build/fuzz/$${t}_fuzz lib/$${t}_fuzz.c build/fuzz/libuptake.a \
+			$(DEP_LIBS) || exit 1; \
+	done
+
+fuzz-run: fuzz
+	@mkdir -p build/fuzz/corpus-source build/fuzz/corpus-timestamp \
+		build/fuzz/corpus-config
+	@cp testdata/sample/* testdata/malformed/* build/fuzz/corpus-source/ 2>/dev/null; \
+		for d in testdata/formats/*; do cp $$d/* build/fuzz/corpus-source/; done
+	@printf '20261001120000.123' > build/fuzz/corpus-timestamp/a
+	@printf '2026-10-01T12:00:00.1234567+02:00' > build/fuzz/corpus-timestamp/b
+	@printf '10/5/2026, 9:14:45 AM PDT' > build/fuzz/corpus-timestamp/c
+	@cp testdata/sample/roster.csv testdata/formats/map/rules.conf \
+		build/fuzz/corpus-config/
+	@for t in $(FUZZ_TARGETS); do \
+		echo "fuzzing $$t for $(FUZZ_SECONDS)s"; \
+		(cd build/fuzz && ./$${t}_fuzz -max_total_time=$(FUZZ_SECONDS) \
+			-max_len=65536 -timeout=10 -rss_limit_mb=1024 \
+			-print_final_stats=0 corpus-$$t 2>&1 | tail -3) || exit 1; \
+	done
 
 bench: $(O)/uptake
 	@sh cmd/bench.sh $(O)/uptake $(or $(BENCH_MB),1024)
