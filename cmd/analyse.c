@@ -6,19 +6,21 @@
 
 #include "stderr_sink.h"
 
+#include "lib/config.h"
 #include "lib/dedupe.h"
 #include "lib/zone.h"
 
-int analyse(const struct run_opts *o, const struct upt_config *cfg,
-            struct analysed *out)
+/* Runs the pipeline over O's files; problems go to stderr. Returns 0, or
+ * an exit status when nothing can be reported. */
+static int analyse(struct run_opts *o, struct analysed *out)
 {
     struct upt_diag diag;
     struct stderr_sink sink;
     char err[256] = "out of memory";
 
     memset(out, 0, sizeof(*out));
-    int rc = load_zone(o, &out->zone);
-    if (rc != 0)
+    int rc = load_config(o, &out->config);
+    if (rc != 0 || (rc = load_zone(o, &out->zone)) != 0)
         return rc;
     stderr_sink_init(&sink, &diag);
     if (o->roster) { /* first: it maps the ids the logs use */
@@ -27,7 +29,7 @@ int analyse(const struct run_opts *o, const struct upt_config *cfg,
     }
     struct upt_read_opts ro = {.format = o->format,
                                .map = o->mapped ? &o->map : NULL,
-                               .config = cfg,
+                               .config = out->config,
                                .roster = out->roster,
                                .zone = out->zone};
     out->analysis = upt_analysis_new(&diag, &ro, err, sizeof(err));
@@ -58,15 +60,16 @@ int analyse(const struct run_opts *o, const struct upt_config *cfg,
     return 0;
 }
 
-void analysed_release(struct analysed *a)
+static void analysed_release(struct analysed *a)
 {
+    upt_config_free(a->config);
     upt_diagnosis_free(a->diagnosis);
     upt_roster_free(a->roster);
     upt_analysis_free(a->analysis);
     upt_zone_free(a->zone);
 }
 
-int analysed_exit(const struct run_opts *o, const struct analysed *a)
+static int analysed_exit(const struct run_opts *o, const struct analysed *a)
 {
     if (a->problems)
         return EXIT_PARTIAL;
@@ -75,4 +78,36 @@ int analysed_exit(const struct run_opts *o, const struct analysed *a)
             if (upt_verdict_flagged(upt_diagnosis_get(a->diagnosis, i)))
                 return EXIT_FLAGGED;
     return EXIT_OK;
+}
+
+int analyse_command(int argc, char **argv, const struct option *longopts,
+                    void (*help)(void), analysed_write_fn write)
+{
+    struct run_opts o;
+    struct analysed a;
+    int rc;
+
+    run_opts_init(&o);
+    if ((rc = parse_run_opts(argc, argv, longopts, &o)) != 0)
+        return rc;
+    if (o.help) {
+        help();
+        return EXIT_OK;
+    }
+    if (o.version) {
+        print_version();
+        return EXIT_OK;
+    }
+    if ((rc = require_input(&o)) != 0)
+        return rc;
+    if ((rc = analyse(&o, &a)) == 0) {
+        if (write(stdout, &a, &o) != UPT_OK || fflush(stdout) != 0) {
+            perror("uptake: write error");
+            rc = EXIT_PARTIAL;
+        } else {
+            rc = analysed_exit(&o, &a);
+        }
+    }
+    analysed_release(&a);
+    return rc;
 }

@@ -14,18 +14,22 @@ struct analysed {
     struct upt_roster *roster;
     struct upt_diagnosis *diagnosis;
     struct upt_zone *zone;
+    struct upt_config *config;
     bool problems; /* some input was malformed or unreadable */
 };
 
-/* Runs the pipeline over O's files; problems go to stderr. Returns 0, or
- * an exit status when nothing can be reported (out of memory). */
-int analyse(const struct run_opts *o, const struct upt_config *cfg,
-            struct analysed *out);
+/* Writes what a command makes of the judged run to OUT. */
+typedef enum upt_status (*analysed_write_fn)(FILE *out,
+                                             const struct analysed *a,
+                                             const struct run_opts *o);
 
-void analysed_release(struct analysed *a);
-
-/* The exit status after a report: EXIT_PARTIAL for bad input, else
- * EXIT_FLAGGED when asked and someone is flagged, else EXIT_OK. */
-int analysed_exit(const struct run_opts *o, const struct analysed *a);
+/* The whole of an analysing command (report, summary): parses ARGV
+ * against LONGOPTS, answers --help with HELP and --version, loads the
+ * config, zone and roster, reads the files, judges, and hands the result
+ * to WRITE for stdout. Returns the exit status: EXIT_USAGE for misuse,
+ * EXIT_PARTIAL for bad input or a failed write, EXIT_FLAGGED when asked
+ * and someone is flagged, else EXIT_OK. */
+int analyse_command(int argc, char **argv, const struct option *longopts,
+                    void (*help)(void), analysed_write_fn write);
 
 #endif

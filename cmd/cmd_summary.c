@@ -45,36 +45,15 @@ static void print_help(void)
           stdout);
 }
 
+static enum upt_status write_summary(FILE *out, const struct analysed *a,
+                                     const struct run_opts *o)
+{
+    (void)o;
+    return upt_report_summary(out, a->diagnosis);
+}
+
 int cmd_summary(int argc, char **argv)
 {
-    struct run_opts o;
-    struct analysed a;
-    struct upt_config *cfg;
-    int rc;
-
-    run_opts_init(&o);
-    if ((rc = parse_run_opts(argc, argv, summary_options, &o)) != 0)
-        return rc;
-    if (o.help) {
-        print_help();
-        return EXIT_OK;
-    }
-    if (o.version) {
-        print_version();
-        return EXIT_OK;
-    }
-    if ((rc = require_input(&o)) != 0 || (rc = load_config(&o, &cfg)) != 0)
-        return rc;
-    if ((rc = analyse(&o, cfg, &a)) == 0) {
-        if (upt_report_summary(stdout, a.diagnosis) != UPT_OK ||
-            fflush(stdout) != 0) {
-            perror("uptake: write error");
-            rc = EXIT_PARTIAL;
-        } else {
-            rc = analysed_exit(&o, &a);
-        }
-    }
-    analysed_release(&a);
-    upt_config_free(cfg);
-    return rc;
+    return analyse_command(argc, argv, summary_options, print_help,
+                           write_summary);
 }

@@ -102,9 +102,10 @@ static int parse_rule(struct loader *ld, char *rest)
         return problem(ld, "rule needs FORMAT TYPE CATEGORY PATTERN");
     if (!upt_format_find(format))
         return problem(ld, "unknown format '%s'", format);
-    int category = strcmp(cat, "ignore") == 0 ? UPT_RULE_IGNORE
-                                              : upt_category_from_name(cat);
-    if (category == -1)
+    /* upt_category_from_name's -1 is also UPT_RULE_IGNORE: test first */
+    bool ignore = strcmp(cat, "ignore") == 0;
+    int category = ignore ? UPT_RULE_IGNORE : upt_category_from_name(cat);
+    if (!ignore && category < 0)
         return problem(ld, "unknown category '%s'", cat);
     struct upt_rules *probe = upt_rules_new();
     if (!probe)
