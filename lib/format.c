@@ -10,6 +10,8 @@
 extern const struct upt_format upt_format_salesforce;
 extern const struct upt_format upt_format_salesforce_login;
 extern const struct upt_format upt_format_salesforce_audit;
+extern const struct upt_format upt_format_hubspot;
+extern const struct upt_format upt_format_zoho;
 extern const struct upt_format upt_format_suitecrm;
 extern const struct upt_format upt_format_map_columns;
 
@@ -18,6 +20,8 @@ static const struct upt_format *const formats[] = {
     &upt_format_salesforce,
     &upt_format_salesforce_login,
     &upt_format_salesforce_audit,
+    &upt_format_hubspot,
+    &upt_format_zoho,
     &upt_format_suitecrm,
     &upt_format_map_columns, /* last: it knows only --map's renamed columns */
 };
