@@ -362,6 +362,17 @@ static bool (*const judges[UPT_CAUSE_COUNT])(const struct judge *,
 static void judge_user(const struct judge *j, struct upt_verdict *v,
                        const struct features *f)
 {
+    if (v->active_days == 0 &&
+        !(j->coverage & (BIT(UPT_CAT_LOGIN) | BIT(UPT_CAT_VIEW)))) {
+        /* a log of changes alone (an audit trail) cannot show who signs
+         * in and reads: no events there is not proof of absence */
+        v->status = UPT_VS_INACTIVE;
+        EVIDENCE(v,
+                 "no events in %dd, but the input shows neither logins nor "
+                 "views",
+                 j->window);
+        return;
+    }
     if (v->active_days == 0) {
         v->status = UPT_VS_INACTIVE;
         v->cause = UPT_CAUSE_UNAWARE;
