@@ -13,15 +13,16 @@ DESTDIR ?=
 # The library, in pipeline order: input, records, formats, rules, profile,
 # diagnose, report; then the vocabulary they share.
 LIB_MODULES = input records jsonrows format format_salesforce \
-	format_salesforce_login format_salesforce_audit format_hubspot \
-	format_zoho format_suitecrm rules config format_map source dedupe \
-	profile roster diagnose report analysis event timestamp zone userid \
-	utf8 strtab diag status version
+	format_salesforce_login format_salesforce_audit format_dataverse \
+	format_purview format_hubspot format_zoho format_suitecrm rules config \
+	format_map source dedupe profile roster diagnose report analysis \
+	event timestamp zone userid utf8 strtab diag status version
 CMD_MODULES = uptake cmd_report cmd_events cmd_summary cmd_formats \
 	options analyse stderr_sink
 TESTS = strtab timestamp input records format_salesforce rules profile \
-	roster diagnose report format_map dedupe zone config format_hubspot \
-	format_zoho format_suitecrm
+	roster diagnose report \
+	format_map dedupe zone config format_dataverse format_purview format_hubspot format_zoho \
+	format_suitecrm
 
 # Ours, not the user's: CFLAGS=-O0 cannot drop them.
 UPT_CFLAGS = -std=c11 -I. -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \

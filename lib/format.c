@@ -10,6 +10,8 @@
 extern const struct upt_format upt_format_salesforce;
 extern const struct upt_format upt_format_salesforce_login;
 extern const struct upt_format upt_format_salesforce_audit;
+extern const struct upt_format upt_format_dataverse;
+extern const struct upt_format upt_format_purview;
 extern const struct upt_format upt_format_hubspot;
 extern const struct upt_format upt_format_zoho;
 extern const struct upt_format upt_format_suitecrm;
@@ -20,6 +22,8 @@ static const struct upt_format *const formats[] = {
     &upt_format_salesforce,
     &upt_format_salesforce_login,
     &upt_format_salesforce_audit,
+    &upt_format_dataverse,
+    &upt_format_purview,
     &upt_format_hubspot,
     &upt_format_zoho,
     &upt_format_suitecrm,
