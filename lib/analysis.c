@@ -78,7 +78,6 @@ enum upt_status upt_analysis_add_file(struct upt_analysis *a, const char *path)
                                 .on_event = add_event,
                                 .ctx = a};
     enum upt_status st = upt_source_read(path, &o, a->diag);
-    upt_profile_add_coverage(a->profile, o.coverage);
     if (a->nomem)
         return UPT_ENOMEM;
     return st;

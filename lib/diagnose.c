@@ -90,6 +90,7 @@ struct features {
     uint32_t writes, reads, work;
     uint32_t weekdays;
     uint32_t first_half, second_half;
+    unsigned coverage; /* of the formats the user appears in */
 };
 
 /* Medians of one peer group (a role, or everyone). */
@@ -492,6 +493,8 @@ static void measure(struct upt_diagnosis *d, const struct upt_profile *profile,
         const struct upt_roster_user *ru =
             roster ? upt_roster_find(roster, v->user, len) : NULL;
         v->trend = -1;
+        /* a user on the roster only is judged by all the input shows */
+        f->coverage = pu ? upt_profile_coverage(profile, pu) : d->coverage;
         if (d->first_day != INT64_MIN)
             fill_counts(v, f, pu, d->first_day, d->seen_from, d->last_day);
         f->weekdays =
@@ -543,7 +546,7 @@ static int judge_all(struct upt_diagnosis *d, const struct upt_diagnose_opts *o)
                 p = &rp->peers;
         }
         struct judge j = {.t = &o->t,
-                          .coverage = d->coverage,
+                          .coverage = d->f[i].coverage,
                           .window = o->window_days,
                           .peers = p};
         judge_user(&j, v, &d->f[i]);
@@ -562,7 +565,7 @@ struct upt_diagnosis *upt_diagnose(const struct upt_profile *profile,
     struct upt_diagnosis *d = calloc(1, sizeof(*d));
     if (!d)
         return NULL;
-    d->coverage = upt_profile_coverage(profile);
+    d->coverage = upt_profile_coverage(profile, NULL);
     d->duplicates = upt_profile_duplicates(profile);
     d->last_day = o->as_of_day;
     if (d->last_day == INT64_MIN && upt_profile_last_ms(profile) != INT64_MIN)

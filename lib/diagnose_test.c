@@ -65,7 +65,7 @@ static void weekdays_of(struct upt_profile *p, const char *user, int from,
 static struct upt_profile *profile_new(unsigned coverage)
 {
     struct upt_profile *p = upt_profile_new();
-    upt_profile_add_coverage(p, coverage);
+    upt_profile_add_coverage(p, NULL, coverage);
     return p;
 }
 

@@ -55,6 +55,10 @@ struct upt_event {
     const char *type;   /* the log's own event type, "Login", "URI", … */
     const char *detail; /* the value classified: status, URI, origin … */
     const char *key;    /* the log's own id of the event, or NULL */
+    /* set by the source: the format read, and the categories its rules can
+     * give events of this type (what such a log could show) */
+    const char *format;
+    unsigned coverage;
 };
 
 /* "login", "view", …; NULL for an out-of-range value. */

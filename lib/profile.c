@@ -17,7 +17,9 @@ struct upt_profile {
     size_t count, cap;
     uint32_t *by_id; /* strtab id -> user index + 1 */
     size_t by_id_cap;
-    unsigned coverage;
+    const char *format[UPT_PROFILE_FORMATS]; /* names, as events lend them */
+    unsigned coverage[UPT_PROFILE_FORMATS];
+    unsigned nformats;
     int64_t first_ms, last_ms;
 };
 
@@ -130,6 +132,21 @@ static struct upt_day *day_for(struct upt_profile_user *u, int32_t day)
     return &u->days[lo];
 }
 
+/* Format names are static strings of the format table: few, compared by
+ * pointer first. */
+static unsigned format_index(struct upt_profile *p, const char *name)
+{
+    if (!name)
+        name = "";
+    for (unsigned i = 0; i < p->nformats; i++)
+        if (p->format[i] == name || strcmp(p->format[i], name) == 0)
+            return i;
+    if (p->nformats == UPT_PROFILE_FORMATS)
+        return UPT_PROFILE_FORMATS - 1;
+    p->format[p->nformats] = name;
+    return p->nformats++;
+}
+
 enum upt_status upt_profile_add_event(struct upt_profile *p,
                                       const struct upt_event *ev)
 {
@@ -153,6 +170,9 @@ enum upt_status upt_profile_add_event(struct upt_profile *p,
     }
     if (ev->service)
         u->service = true;
+    unsigned f = format_index(p, ev->format);
+    p->coverage[f] |= ev->coverage;
+    u->formats |= (uint16_t)(1u << f);
     if (u->name == UPT_STRTAB_NONE && ev->user_name && ev->user_name[0])
         u->name =
             upt_strtab_intern(p->strs, ev->user_name, strlen(ev->user_name));
@@ -167,14 +187,14 @@ enum upt_status upt_profile_add_event(struct upt_profile *p,
     return UPT_OK;
 }
 
-void upt_profile_add_coverage(struct upt_profile *p, unsigned mask)
+unsigned upt_profile_coverage(const struct upt_profile *p,
+                              const struct upt_profile_user *user)
 {
-    p->coverage |= mask;
-}
-
-unsigned upt_profile_coverage(const struct upt_profile *p)
-{
-    return p->coverage;
+    unsigned mask = 0;
+    for (unsigned i = 0; i < p->nformats; i++)
+        if (!user || (user->formats & (1u << i)))
+            mask |= p->coverage[i];
+    return mask;
 }
 
 int64_t upt_profile_last_ms(const struct upt_profile *p) { return p->last_ms; }
@@ -214,4 +234,10 @@ uint64_t upt_profile_duplicates(const struct upt_profile *p)
 bool upt_profile_dedupe_full(const struct upt_profile *p)
 {
     return upt_dedupe_full(p->seen);
+}
+
+void upt_profile_add_coverage(struct upt_profile *p, const char *format,
+                              unsigned mask)
+{
+    p->coverage[format_index(p, format)] |= mask;
 }

@@ -24,6 +24,7 @@ struct upt_profile_user {
     uint32_t name; /* login name, UPT_STRTAB_NONE if the log gave none */
     int64_t first_ms, last_ms;
     bool service;
+    uint16_t formats;      /* bit i: an event of the profile's format i */
     uint32_t last_session; /* hash of the last session key seen */
     struct upt_day *days;  /* ascending by day */
     uint32_t ndays, cap;
@@ -43,9 +44,20 @@ void upt_profile_free(struct upt_profile *p);
 enum upt_status upt_profile_add_event(struct upt_profile *p,
                                       const struct upt_event *ev);
 
-/* Records that the input could show the categories in MASK (bit 1 << cat). */
-void upt_profile_add_coverage(struct upt_profile *p, unsigned mask);
-unsigned upt_profile_coverage(const struct upt_profile *p);
+/* The formats a profile tells apart; more are folded into the last. */
+#define UPT_PROFILE_FORMATS 16
+
+/* The categories the input could show (bit 1 << cat): of all formats
+ * read, or of those USER appeared in (USER may be NULL: all). A user's
+ * coverage is what counts for judging them: a Dataverse user is not
+ * judged by views that only another CRM's log can hold. */
+unsigned upt_profile_coverage(const struct upt_profile *p,
+                              const struct upt_profile_user *user);
+
+/* Records that logs of FORMAT (NULL: unnamed) can show MASK, besides what
+ * its events say (ev->coverage); for a caller that knows more. */
+void upt_profile_add_coverage(struct upt_profile *p, const char *format,
+                              unsigned mask);
 
 /* The latest event time seen, or INT64_MIN when there was none. */
 int64_t upt_profile_last_ms(const struct upt_profile *p);

@@ -214,11 +214,12 @@ static void first_and_last_times_ignore_arrival_order(void)
 static void coverage_is_the_or_of_every_mask(void)
 {
     struct upt_profile *p = upt_profile_new();
-    CHECK(upt_profile_coverage(p) == 0);
-    upt_profile_add_coverage(p, 1u << UPT_CAT_LOGIN | 1u << UPT_CAT_VIEW);
-    upt_profile_add_coverage(p, 1u << UPT_CAT_VIEW | 1u << UPT_CAT_EXPORT);
-    upt_profile_add_coverage(p, 0);
-    CHECK(upt_profile_coverage(p) ==
+    CHECK(upt_profile_coverage(p, NULL) == 0);
+    upt_profile_add_coverage(p, NULL, 1u << UPT_CAT_LOGIN | 1u << UPT_CAT_VIEW);
+    upt_profile_add_coverage(p, NULL,
+                             1u << UPT_CAT_VIEW | 1u << UPT_CAT_EXPORT);
+    upt_profile_add_coverage(p, NULL, 0);
+    CHECK(upt_profile_coverage(p, NULL) ==
           (1u << UPT_CAT_LOGIN | 1u << UPT_CAT_VIEW | 1u << UPT_CAT_EXPORT));
     upt_profile_free(p);
 }
@@ -294,8 +295,28 @@ static void the_same_event_twice_counts_once(void)
     upt_profile_free(p);
 }
 
+static void a_users_coverage_is_that_of_the_formats_they_appear_in(void)
+{
+    struct upt_profile *p = upt_profile_new();
+    struct upt_event a = ev_of("a", D0, UPT_CAT_LOGIN);
+    a.format = "dataverse";
+    a.coverage = 1u << UPT_CAT_LOGIN | 1u << UPT_CAT_UPDATE;
+    struct upt_event b = ev_of("b", D0, UPT_CAT_VIEW);
+    b.format = "salesforce";
+    b.coverage = 1u << UPT_CAT_VIEW;
+    add_distinct(p, &a);
+    add_distinct(p, &b);
+    CHECK(upt_profile_coverage(p, find(p, "a")) ==
+          (1u << UPT_CAT_LOGIN | 1u << UPT_CAT_UPDATE));
+    CHECK(upt_profile_coverage(p, find(p, "b")) == 1u << UPT_CAT_VIEW);
+    CHECK(upt_profile_coverage(p, NULL) ==
+          (1u << UPT_CAT_LOGIN | 1u << UPT_CAT_UPDATE | 1u << UPT_CAT_VIEW));
+    upt_profile_free(p);
+}
+
 int main(void)
 {
+    RUN(a_users_coverage_is_that_of_the_formats_they_appear_in);
     RUN(the_same_event_twice_counts_once);
     RUN(events_of_one_user_on_one_day_aggregate);
     RUN(midnight_starts_a_new_day);

@@ -159,7 +159,7 @@ static struct upt_diagnosis *two_users(struct upt_profile **p,
                                        struct upt_roster **r)
 {
     *p = upt_profile_new();
-    upt_profile_add_coverage(*p, BIT(UPT_CAT_LOGIN) | BIT(UPT_CAT_VIEW));
+    upt_profile_add_coverage(*p, NULL, BIT(UPT_CAT_LOGIN) | BIT(UPT_CAT_VIEW));
     weekdays_of(*p, "u1");
     *r = roster_of("id,name,role,team\nr1,Roster Only,Rep,East\n");
     return diagnose(*p, *r);
@@ -253,7 +253,7 @@ static char *named(const char *user, const char *name,
                    enum upt_report_format fmt)
 {
     struct upt_profile *p = upt_profile_new();
-    upt_profile_add_coverage(p, BIT(UPT_CAT_VIEW));
+    upt_profile_add_coverage(p, NULL, BIT(UPT_CAT_VIEW));
     put(p, user, name, 20, UPT_CAT_VIEW);
     struct upt_diagnosis *d = diagnose(p, NULL);
     char *text = report(d, fmt, false, false);
@@ -364,8 +364,8 @@ static void only_flagged_leaves_out_everyone_else(void)
                             .user_len = 2,
                             .category = UPT_CAT_API,
                             .service = true};
-    upt_profile_add_coverage(p, BIT(UPT_CAT_LOGIN) | BIT(UPT_CAT_VIEW) |
-                                    BIT(UPT_CAT_UPDATE));
+    upt_profile_add_coverage(
+        p, NULL, BIT(UPT_CAT_LOGIN) | BIT(UPT_CAT_VIEW) | BIT(UPT_CAT_UPDATE));
     weekdays_of(p, "u1");
     put(p, "d1", "", 2, UPT_CAT_VIEW);
     put(p, "l1", "", 4, UPT_CAT_LOGIN); /* logins only: not adopting */

@@ -133,7 +133,8 @@ static int deliver(struct reader *rd, const struct upt_row *row)
     if (cat == UPT_RULE_IGNORE)
         return 0;
     ev.category = cat == UPT_RULE_NOMATCH ? UPT_CAT_OTHER : cat;
-    rd->opts->coverage |=
+    ev.format = rd->format->name;
+    ev.coverage =
         upt_rules_coverage(rd->opts->rules, rd->format->name, ev.type);
     struct upt_where at = {.file = rd->path, .line = row->line};
     if (rd->opts->on_event(rd->opts->ctx, &ev, &at) != 0) {

@@ -24,7 +24,6 @@ struct upt_source_opts {
     struct upt_rules *rules; /* holding the rules of every format it may meet */
     upt_event_fn on_event;
     void *ctx;
-    unsigned coverage; /* out: categories this file could show */
 };
 
 /* Reads PATH ("-" is stdin) to its end. Malformed rows are reported to
