@@ -98,7 +98,10 @@ check-valgrind: $(O)/uptake
 		WRAP="valgrind -q --suppressions=$(CURDIR)/cmd/valgrind.supp --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
 		sh cmd/uptake_test.sh
 
-VALGRIND_CASES = sample-report truncated-gzip ragged-row roster-inactive events-sample
+VALGRIND_CASES = sample-report truncated-gzip ragged-row roster-inactive events-sample \
+	all-formats-mixed corpus-sentinel-json map-jsonl-config login-history-tz \
+	purview-malformed dataverse-events-webapi-json hubspot-report zoho-report \
+	suitecrm-tracker-tsv-stdin merge-by-roster
 
 # Fuzzing: clang's libFuzzer with ASan and UBSan, in build/fuzz. make fuzz
 # builds the targets; make fuzz-run runs each for FUZZ_SECONDS, seeded from
