@@ -173,9 +173,12 @@ enum upt_status upt_profile_add_event(struct upt_profile *p,
     unsigned f = format_index(p, ev->format);
     p->coverage[f] |= ev->coverage;
     u->formats |= (uint16_t)(1u << f);
-    if (u->name == UPT_STRTAB_NONE && ev->user_name && ev->user_name[0])
+    if (u->name == UPT_STRTAB_NONE && ev->user_name && ev->user_name[0]) {
+        size_t len = strlen(ev->user_name);
+        /* a name is for display: the first 256 bytes of a longer one */
         u->name =
-            upt_strtab_intern(p->strs, ev->user_name, strlen(ev->user_name));
+            upt_strtab_intern(p->strs, ev->user_name, len > 256 ? 256 : len);
+    }
     if (ev->time_ms < u->first_ms)
         u->first_ms = ev->time_ms;
     if (ev->time_ms > u->last_ms)

@@ -126,6 +126,12 @@ static int deliver(struct reader *rd, const struct upt_row *row)
     case UPT_ADAPT_EVENT:
         break;
     }
+    if (ev.user_len > UPT_USER_MAX) {
+        snprintf(msg, sizeof(msg), "user id longer than %d bytes; row skipped",
+                 UPT_USER_MAX);
+        report(rd, row->line, "long-user", msg);
+        return 0;
+    }
     if (ev.local_time && rd->opts->zone)
         ev.time_ms = upt_zone_to_utc(rd->opts->zone, ev.time_ms);
     int cat = upt_rules_classify(rd->opts->rules, rd->format->name, ev.type,

@@ -11,6 +11,10 @@
 #include "status.h"
 #include "zone.h"
 
+/* The longest user id kept: memory grows with users, so one row cannot
+ * make a user of megabytes. A longer id is reported and its row skipped. */
+#define UPT_USER_MAX 256
+
 /* Receives each classified event and where its row started (both lent for
  * the call). Returns 0 to go on, non-zero to stop reading. */
 typedef int (*upt_event_fn)(void *ctx, const struct upt_event *ev,
