@@ -27,10 +27,10 @@ TESTS = strtab timestamp input records format_salesforce rules profile \
 # Ours, not the user's: CFLAGS=-O0 cannot drop them.
 UPT_CFLAGS = -std=c11 -I. -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
-	-Wmissing-prototypes -Wformat=2 -Wvla $(if $(WERROR),-Werror)
+	-Wmissing-prototypes -Wformat=2 -Wvla -pthread $(if $(WERROR),-Werror)
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = $(UPT_CFLAGS) $(DEP_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS)
-ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
+ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS) -pthread
 
 LIB_OBJS = $(LIB_MODULES:%=$(O)/lib/%.o)
 CMD_OBJS = $(CMD_MODULES:%=$(O)/cmd/%.o)

@@ -31,7 +31,8 @@ static int analyse(struct run_opts *o, struct analysed *out)
                                .map = o->mapped ? &o->map : NULL,
                                .config = out->config,
                                .roster = out->roster,
-                               .zone = out->zone};
+                               .zone = out->zone,
+                               .threads = o->jobs};
     out->analysis = upt_analysis_new(&diag, &ro, err, sizeof(err));
     if (!out->analysis) {
         fprintf(stderr, "uptake: %s\n", err);

@@ -16,6 +16,7 @@ static const struct option events_options[] = {
     {"config", required_argument, NULL, OPT_CONFIG},
     {"map", required_argument, NULL, OPT_MAP},
     {"tz", required_argument, NULL, OPT_TZ},
+    {"jobs", required_argument, NULL, 'j'},
     {"output", required_argument, NULL, OPT_OUTPUT},
     {"no-header", no_argument, NULL, OPT_NO_HEADER},
     {"help", no_argument, NULL, 'h'},
@@ -39,6 +40,8 @@ static void print_help(void)
           "UTC)\n"
           "      --output FORMAT   tsv or json (default: tsv)\n"
           "      --no-header       no header line\n"
+          "  -j, --jobs N          threads to use (default: the cores "
+          "online)\n"
           "  -h, --help            show this help and exit\n"
           "  -V, --version         show the version and exit\n"
           "See uptake(1).\n",
@@ -86,6 +89,7 @@ static int run_events(const struct run_opts *o, const struct upt_config *cfg)
         struct upt_source_opts so = {.format = o->format,
                                      .map = o->mapped ? &o->map : NULL,
                                      .zone = zone,
+                                     .threads = o->jobs,
                                      .rules = rules,
                                      .on_event = print_event,
                                      .ctx = &p};

@@ -14,6 +14,7 @@ static const struct option report_options[] = {
     {"config", required_argument, NULL, OPT_CONFIG},
     {"map", required_argument, NULL, OPT_MAP},
     {"tz", required_argument, NULL, OPT_TZ},
+    {"jobs", required_argument, NULL, 'j'},
     {"output", required_argument, NULL, OPT_OUTPUT},
     {"only", required_argument, NULL, OPT_ONLY},
     {"no-header", no_argument, NULL, OPT_NO_HEADER},
@@ -64,6 +65,10 @@ void print_main_help(void)
         "users\n"
         "      --no-header       no header line\n"
         "      --fail-on flagged exit 3 when a user is flagged\n"
+        "  -j, --jobs N          threads to use: decompression runs beside "
+        "parsing\n"
+        "                        (default: the cores online; -j 1: one "
+        "thread)\n"
         "  -h, --help            show this help and exit\n"
         "  -V, --version         show the version and exit\n"
         "\n"

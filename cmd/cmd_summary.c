@@ -15,6 +15,7 @@ static const struct option summary_options[] = {
     {"config", required_argument, NULL, OPT_CONFIG},
     {"map", required_argument, NULL, OPT_MAP},
     {"tz", required_argument, NULL, OPT_TZ},
+    {"jobs", required_argument, NULL, 'j'},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -39,6 +40,8 @@ static void print_help(void)
           "      --tz ZONE         the zone of logs in local time (default: "
           "UTC)\n"
           "      --fail-on flagged exit 3 when a user is flagged\n"
+          "  -j, --jobs N          threads to use (default: the cores "
+          "online)\n"
           "  -h, --help            show this help and exit\n"
           "  -V, --version         show the version and exit\n"
           "See uptake(1).\n",

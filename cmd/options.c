@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -21,6 +22,8 @@ void run_opts_init(struct run_opts *o)
     o->report.header = true;
     o->judge.as_of_day = INT64_MIN;
     o->judge.window_days = 28;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    o->jobs = cores > 1 ? (int)(cores > 256 ? 256 : cores) : 1;
     o->judge.grace_days = 14;
     upt_thresholds_default(&o->judge.t);
 }
@@ -85,6 +88,14 @@ static int set_option(struct run_opts *o, int opt, const char *arg)
     case 'V':
         o->version = true;
         return 0;
+    case 'j': {
+        char *end;
+        long n = strtol(arg, &end, 10);
+        if (*end || n < 1 || n > 256)
+            return usage_error("bad -j '%s' (1 to 256)", arg);
+        o->jobs = (int)n;
+        return 0;
+    }
     case OPT_ROSTER:
         o->roster = arg;
         return 0;
@@ -152,7 +163,7 @@ int parse_run_opts(int argc, char **argv, const struct option *longopts,
     int opt;
     opterr = 0; /* our own messages, in our own words */
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "hVj:", longopts, NULL)) != -1) {
         if (opt == '?') {
             if (optopt && optopt < 256)
                 return usage_error("unknown option '-%s'",

@@ -34,6 +34,7 @@ struct run_opts {
     const struct upt_format *format; /* NULL: detect per file */
     struct upt_map map;
     const char *tz; /* --tz, loaded by load_zone() */
+    int jobs;       /* -j: threads to use; default: the cores online */
     bool mapped;    /* --map given: map is set and format is "map" */
     struct upt_report_opts report;
     struct upt_diagnose_opts judge;

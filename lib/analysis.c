@@ -74,6 +74,7 @@ enum upt_status upt_analysis_add_file(struct upt_analysis *a, const char *path)
     struct upt_source_opts o = {.format = a->read.format,
                                 .map = a->read.map,
                                 .zone = a->read.zone,
+                                .threads = a->read.threads,
                                 .rules = a->rules,
                                 .on_event = add_event,
                                 .ctx = a};

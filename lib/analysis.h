@@ -20,6 +20,7 @@ struct upt_read_opts {
     /* maps the ids that formats log (e-mail, UPN, username) to its own */
     const struct upt_roster *roster;
     const struct upt_zone *zone; /* --tz for logs in local time */
+    int threads;                 /* -j: threads a run may use */
 };
 
 /* Starts a run whose input problems go to DIAG (which must outlive it),

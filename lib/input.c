@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,33 @@
 /* Large reads: the cost per call of read(2) and inflate() vanishes. */
 enum { RAW_SIZE = 256 * 1024, OUT_SIZE = 512 * 1024 };
 
+/* With a reader thread: how many decoded buffers it may run ahead, and
+ * how many problems it may hold until the caller's thread reports them. */
+enum { AHEAD = 4, HELD = 4 };
+
+/* The reader thread decodes into a ring of buffers; the caller's thread
+ * takes them in order. The diag sink is the caller's and not for another
+ * thread, so the reader's problems are held and reported in the caller's
+ * thread when the data before them has been taken. */
+struct ahead {
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t filled, emptied;
+    unsigned char *buf[AHEAD];
+    size_t len[AHEAD];
+    unsigned head, count;
+    bool held_by_caller; /* buf[head] is lent to the caller */
+    bool done, stop;
+    enum upt_status status; /* the reader's last: EOF or an error */
+    struct upt_diag held_diag;
+    struct {
+        struct upt_where at;
+        char kind[32];
+        char msg[256];
+    } held[HELD];
+    unsigned nheld;
+};
+
 enum state { START, PLAIN, GZIP, DONE };
 
 struct upt_input {
@@ -30,15 +58,34 @@ struct upt_input {
     unsigned long long raw_start; /* file offset of raw[0] */
     size_t raw_len;
     z_stream z;
+    const char *fault_kind; /* a fault not told yet, see report() */
+    unsigned long long fault_offset;
+    char fault_msg[192];
+    bool threaded;                /* asked for a reader thread */
+    struct upt_diag *diag_caller; /* the real sink while a thread reads */
+    struct ahead *ahead;          /* running it */
     unsigned char raw[RAW_SIZE];
     unsigned char out[OUT_SIZE];
 };
 
+/* A fault of the stream ends it; it is told when the bytes decoded before
+ * it have all been lent, so that messages about them come first. */
 static void report(struct upt_input *in, unsigned long long offset,
                    const char *kind, const char *msg)
 {
-    struct upt_where at = {.file = in->name, .line = 0, .offset = offset};
-    upt_diag_report(in->diag, &at, kind, "%s", msg);
+    in->fault_kind = kind;
+    in->fault_offset = offset;
+    snprintf(in->fault_msg, sizeof(in->fault_msg), "%s", msg);
+}
+
+static enum upt_status finish(struct upt_input *in)
+{
+    if (in->fault_kind) {
+        struct upt_where at = {.file = in->name, .offset = in->fault_offset};
+        upt_diag_report(in->diag, &at, in->fault_kind, "%s", in->fault_msg);
+        in->fault_kind = NULL;
+    }
+    return in->final;
 }
 
 struct upt_input *upt_input_open(const char *path, struct upt_diag *diag)
@@ -194,8 +241,8 @@ static enum upt_status read_gzip(struct upt_input *in, size_t *produced)
     return UPT_OK;
 }
 
-enum upt_status upt_input_read(struct upt_input *in, const char **buf,
-                               size_t *len)
+static enum upt_status read_direct(struct upt_input *in, const char **buf,
+                                   size_t *len)
 {
     enum upt_status st;
     if (in->state == START && (st = start(in)) != UPT_OK)
@@ -203,7 +250,7 @@ enum upt_status upt_input_read(struct upt_input *in, const char **buf,
     for (;;) {
         size_t n = 0;
         if (in->state == DONE)
-            return in->final;
+            return finish(in);
         if (in->state == PLAIN) {
             if (in->raw_len == 0 && (st = fill(in, 0)) != UPT_OK)
                 return st;
@@ -227,6 +274,143 @@ enum upt_status upt_input_read(struct upt_input *in, const char **buf,
     }
 }
 
+static void hold(void *ctx, const struct upt_where *at, const char *kind,
+                 const char *msg)
+{
+    struct ahead *a = ctx;
+    if (a->nheld == HELD)
+        return;
+    a->held[a->nheld].at = *at;
+    snprintf(a->held[a->nheld].kind, sizeof(a->held[0].kind), "%s", kind);
+    snprintf(a->held[a->nheld].msg, sizeof(a->held[0].msg), "%s", msg);
+    a->nheld++;
+}
+
+static void *reader(void *arg)
+{
+    struct upt_input *in = arg;
+    struct ahead *a = in->ahead;
+    for (;;) {
+        const char *data;
+        size_t len;
+        pthread_mutex_lock(&a->mu);
+        while (a->count == AHEAD && !a->stop)
+            pthread_cond_wait(&a->emptied, &a->mu);
+        unsigned slot = (a->head + a->count) % AHEAD;
+        bool stop = a->stop;
+        pthread_mutex_unlock(&a->mu);
+        if (stop)
+            return NULL;
+        /* slot is past what the caller may look at: no lock needed */
+        enum upt_status st = read_direct(in, &data, &len);
+        if (st == UPT_OK)
+            memcpy(a->buf[slot], data, len);
+        pthread_mutex_lock(&a->mu);
+        if (st == UPT_OK) {
+            a->len[slot] = len;
+            a->count++;
+        } else {
+            a->done = true;
+            a->status = st;
+        }
+        pthread_cond_signal(&a->filled);
+        pthread_mutex_unlock(&a->mu);
+        if (st != UPT_OK)
+            return NULL;
+    }
+}
+
+static int start_reader(struct upt_input *in)
+{
+    struct ahead *a = calloc(1, sizeof(*a));
+    if (!a)
+        return -1;
+    for (unsigned i = 0; i < AHEAD; i++)
+        if (!(a->buf[i] = malloc(OUT_SIZE > RAW_SIZE ? OUT_SIZE : RAW_SIZE)))
+            goto fail;
+    a->held_diag.emit = hold;
+    a->held_diag.ctx = a;
+    pthread_mutex_init(&a->mu, NULL);
+    pthread_cond_init(&a->filled, NULL);
+    pthread_cond_init(&a->emptied, NULL);
+    in->ahead = a;
+    in->diag_caller = in->diag;
+    in->diag = &a->held_diag;
+    if (pthread_create(&a->thread, NULL, reader, in) == 0)
+        return 0;
+    in->diag = in->diag_caller;
+    in->ahead = NULL;
+    pthread_mutex_destroy(&a->mu);
+    pthread_cond_destroy(&a->filled);
+    pthread_cond_destroy(&a->emptied);
+fail:
+    for (unsigned i = 0; i < AHEAD; i++)
+        free(a->buf[i]);
+    free(a);
+    return -1;
+}
+
+static enum upt_status read_ahead(struct upt_input *in, const char **buf,
+                                  size_t *len)
+{
+    struct ahead *a = in->ahead;
+    pthread_mutex_lock(&a->mu);
+    if (a->held_by_caller) {
+        a->head = (a->head + 1) % AHEAD;
+        a->count--;
+        a->held_by_caller = false;
+        pthread_cond_signal(&a->emptied);
+    }
+    while (a->count == 0 && !a->done)
+        pthread_cond_wait(&a->filled, &a->mu);
+    if (a->count > 0) {
+        *buf = (const char *)a->buf[a->head];
+        *len = a->len[a->head];
+        a->held_by_caller = true;
+        pthread_mutex_unlock(&a->mu);
+        return UPT_OK;
+    }
+    pthread_mutex_unlock(&a->mu);
+    for (unsigned i = 0; i < a->nheld; i++)
+        upt_diag_report(in->diag_caller, &a->held[i].at, a->held[i].kind, "%s",
+                        a->held[i].msg);
+    a->nheld = 0;
+    return a->status;
+}
+
+enum upt_status upt_input_read(struct upt_input *in, const char **buf,
+                               size_t *len)
+{
+    if (in->threaded && !in->ahead && start_reader(in) != 0)
+        in->threaded = false; /* no thread to be had: read here */
+    if (in->ahead)
+        return read_ahead(in, buf, len);
+    return read_direct(in, buf, len);
+}
+
+void upt_input_set_threaded(struct upt_input *in, bool threaded)
+{
+    in->threaded = threaded;
+}
+
+static void stop_reader(struct upt_input *in)
+{
+    struct ahead *a = in->ahead;
+    pthread_mutex_lock(&a->mu);
+    a->stop = true;
+    pthread_cond_signal(&a->emptied);
+    pthread_mutex_unlock(&a->mu);
+    pthread_join(a->thread, NULL);
+    pthread_mutex_destroy(&a->mu);
+    pthread_cond_destroy(&a->filled);
+    pthread_cond_destroy(&a->emptied);
+    for (unsigned i = 0; i < AHEAD; i++)
+        free(a->buf[i]);
+    free(a);
+    in->ahead = NULL;
+    in->diag = in->diag_caller;
+}
+
 bool upt_input_is_gzip(const struct upt_input *in) { return in->z_ready; }
 
 const char *upt_input_name(const struct upt_input *in) { return in->name; }
@@ -235,6 +419,8 @@ void upt_input_free(struct upt_input *in)
 {
     if (!in)
         return;
+    if (in->ahead)
+        stop_reader(in);
     if (in->z_ready)
         inflateEnd(&in->z);
     if (in->fd != STDIN_FILENO)

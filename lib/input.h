@@ -23,6 +23,13 @@ struct upt_input *upt_input_open(const char *path, struct upt_diag *diag);
 enum upt_status upt_input_read(struct upt_input *in, const char **buf,
                                size_t *len);
 
+/* Asks for the input to be read and decompressed on a thread of its own,
+ * a few buffers ahead of the caller, so that inflating overlaps parsing.
+ * Call before the first read; the contract of upt_input_read is unchanged
+ * (problems still reach DIAG from the caller's thread, after the data
+ * before them). Without threads to be had, reading stays in the caller. */
+void upt_input_set_threaded(struct upt_input *in, bool threaded);
+
 /* Whether the input was found to be gzip; valid after the first read. */
 bool upt_input_is_gzip(const struct upt_input *in);
 

@@ -72,10 +72,14 @@ static size_t gzip_member(const void *data, size_t len, int level,
 }
 
 /* Reads all of PATH into a malloc'd buffer; returns the final status. */
+static bool threaded; /* the tests below run twice: without and with */
+
 static enum upt_status slurp(const char *p, struct upt_diag *diag, char **all,
                              size_t *total, int *reads)
 {
     struct upt_input *in = upt_input_open(p, diag);
+    if (in)
+        upt_input_set_threaded(in, threaded);
     const char *buf;
     size_t len, cap = 1024;
     enum upt_status st;
@@ -460,6 +464,31 @@ static void stdin_is_read_and_left_open(void)
 
 int main(void)
 {
+    snprintf(dir, sizeof(dir), "/tmp/uptake-input-XXXXXX");
+    if (!mkdtemp(dir)) {
+        perror("mkdtemp");
+        return 1;
+    }
+    RUN(plain_file_is_passed_as_it_is);
+    RUN(a_lone_gzip_magic_byte_is_plain_data);
+    RUN(empty_file_is_at_its_end_at_once);
+    RUN(nonexistent_file_is_reported_and_not_opened);
+    RUN(gzip_single_member_written_by_gzwrite_is_inflated);
+    RUN(two_concatenated_members_are_read_through);
+    RUN(member_boundary_near_a_buffer_edge_loses_nothing);
+    RUN(truncated_gzip_is_reported_at_the_file_size);
+    RUN(corrupt_deflate_data_is_reported_with_an_offset);
+    RUN(bad_checksum_is_corrupt_after_the_data_is_lent);
+    RUN(trailing_garbage_after_a_member_is_reported);
+    RUN(a_single_trailing_byte_is_garbage_too);
+    RUN(large_plain_file_is_delivered_byte_identical);
+    RUN(large_gzip_file_is_delivered_byte_identical);
+    RUN(stdin_is_read_and_left_open);
+    upt_input_free(NULL);
+    rmdir(dir);
+    /* the same again with a reader thread: the same bytes, the same
+     * messages, in the same order */
+    threaded = true;
     snprintf(dir, sizeof(dir), "/tmp/uptake-input-XXXXXX");
     if (!mkdtemp(dir)) {
         perror("mkdtemp");

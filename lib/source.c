@@ -313,6 +313,7 @@ enum upt_status upt_source_read(const char *path, struct upt_source_opts *opts,
     struct upt_input *in = upt_input_open(path, diag);
     if (!in)
         return UPT_EBADINPUT;
+    upt_input_set_threaded(in, opts->threads > 1);
     enum upt_status st = pump(&rd, in, &p, &empty);
     if (st == UPT_OK && empty)
         report(&rd, 0, "empty", "empty input");

@@ -25,6 +25,7 @@ struct upt_source_opts {
     const struct upt_format *format; /* NULL: detect from the header */
     const struct upt_map *map;       /* --map: read every file by it */
     const struct upt_zone *zone;     /* --tz for local times; NULL: UTC */
+    int threads; /* above 1: decompress on a thread of its own (-j) */
     struct upt_rules *rules; /* holding the rules of every format it may meet */
     upt_event_fn on_event;
     void *ctx;
