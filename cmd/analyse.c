@@ -38,13 +38,12 @@ static int analyse(struct run_opts *o, struct analysed *out)
         fprintf(stderr, "uptake: %s\n", err);
         return EXIT_PARTIAL;
     }
-    for (int i = 0; i < o->nfiles; i++) {
-        enum upt_status st = upt_analysis_add_file(out->analysis, o->files[i]);
-        stderr_sink_flush(&sink);
-        if (st == UPT_ENOMEM) {
-            fprintf(stderr, "uptake: %s: out of memory\n", o->files[i]);
-            return EXIT_PARTIAL;
-        }
+    enum upt_status st = upt_analysis_add_files(
+        out->analysis, (const char *const *)o->files, (size_t)o->nfiles);
+    stderr_sink_flush(&sink);
+    if (st == UPT_ENOMEM) {
+        fputs("uptake: out of memory\n", stderr);
+        return EXIT_PARTIAL;
     }
     if (upt_analysis_dedupe_full(out->analysis))
         fprintf(stderr,

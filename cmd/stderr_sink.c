@@ -25,6 +25,9 @@ static void emit(void *ctx, const struct upt_where *at, const char *kind,
 {
     struct stderr_sink *s = ctx;
     const char *file = at && at->file ? at->file : "-";
+    /* a file's folded count comes right after its own messages */
+    if (s->nseen && strcmp(s->seen[s->nseen - 1].file, file) != 0)
+        stderr_sink_flush(s);
     unsigned long *count = count_of(s, file, kind);
     if (++*count > STDERR_SINK_FOLD)
         return;

@@ -1,6 +1,7 @@
 /* analysis.c - a run: files read into one profile, then judged with a roster */
 #include "analysis.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,16 +46,23 @@ void upt_analysis_free(struct upt_analysis *a)
     free(a);
 }
 
+/* Where a reader's events go: the run's profile, or a worker's. */
+struct sink {
+    const struct upt_read_opts *read;
+    struct upt_profile *profile;
+    bool nomem;
+};
+
 static int add_event(void *ctx, const struct upt_event *ev,
                      const struct upt_where *at)
 {
-    struct upt_analysis *a = ctx;
+    struct sink *k = ctx;
     struct upt_event mapped;
     (void)at;
-    if (a->read.roster) {
+    if (k->read->roster) {
         /* one person under the roster's id, whatever id a format logs */
         const struct upt_roster_user *ru =
-            upt_roster_resolve(a->read.roster, ev->user, ev->user_len);
+            upt_roster_resolve(k->read->roster, ev->user, ev->user_len);
         if (ru) {
             mapped = *ev;
             mapped.user = ru->id;
@@ -62,26 +70,194 @@ static int add_event(void *ctx, const struct upt_event *ev,
             ev = &mapped;
         }
     }
-    if (upt_profile_add_event(a->profile, ev) != UPT_OK) {
-        a->nomem = true;
+    if (upt_profile_add_event(k->profile, ev) != UPT_OK) {
+        k->nomem = true;
         return 1;
     }
     return 0;
 }
 
+static enum upt_status read_into(const struct upt_read_opts *read,
+                                 struct upt_rules *rules,
+                                 struct upt_profile *profile, int threads,
+                                 const char *path, struct upt_diag *diag)
+{
+    struct sink k = {.read = read, .profile = profile};
+    upt_profile_begin_input(profile);
+    struct upt_source_opts o = {.format = read->format,
+                                .map = read->map,
+                                .zone = read->zone,
+                                .threads = threads,
+                                .rules = rules,
+                                .on_event = add_event,
+                                .ctx = &k};
+    enum upt_status st = upt_source_read(path, &o, diag);
+    return k.nomem ? UPT_ENOMEM : st;
+}
+
 enum upt_status upt_analysis_add_file(struct upt_analysis *a, const char *path)
 {
-    struct upt_source_opts o = {.format = a->read.format,
-                                .map = a->read.map,
-                                .zone = a->read.zone,
-                                .threads = a->read.threads,
-                                .rules = a->rules,
-                                .on_event = add_event,
-                                .ctx = a};
-    enum upt_status st = upt_source_read(path, &o, a->diag);
-    if (a->nomem)
+    return read_into(&a->read, a->rules, a->profile, a->read.threads, path,
+                     a->diag);
+}
+
+/* Reading files on several threads: each worker has its own rules (their
+ * match buffer is not shared) and profile, merged into the run's at the
+ * end; all share the run's duplicate set. A file's problems are held and
+ * told in the order of the files, as one thread would tell them. */
+enum { HELD_MAX = 64, HELD_KINDS = 16 };
+
+struct held {
+    struct upt_where at;
+    const char *kind; /* the library's static tags */
+    char *msg;
+};
+
+struct job {
+    const char *path;
+    enum upt_status status;
+    struct held held[HELD_MAX];
+    size_t nheld;
+    struct { /* problems past HELD_MAX, counted by kind */
+        const char *kind;
+        unsigned long count;
+    } more[HELD_KINDS];
+    size_t nmore;
+};
+
+struct jobs {
+    struct upt_analysis *a;
+    struct job *job;
+    size_t n, next;
+    pthread_mutex_t mu;
+};
+
+struct worker {
+    struct jobs *jobs;
+    struct upt_rules *rules;
+    struct upt_profile *profile;
+    pthread_t thread;
+    bool started;
+};
+
+static void hold(void *ctx, const struct upt_where *at, const char *kind,
+                 const char *msg)
+{
+    struct job *j = ctx;
+    if (j->nheld < HELD_MAX) {
+        struct held *h = &j->held[j->nheld];
+        h->msg = strdup(msg);
+        if (h->msg) {
+            h->at = *at;
+            h->kind = kind;
+            j->nheld++;
+            return;
+        }
+    }
+    for (size_t i = 0; i < j->nmore; i++)
+        if (strcmp(j->more[i].kind, kind) == 0) {
+            j->more[i].count++;
+            return;
+        }
+    if (j->nmore < HELD_KINDS) {
+        j->more[j->nmore].kind = kind;
+        j->more[j->nmore++].count = 1;
+    }
+}
+
+static void *work(void *arg)
+{
+    struct worker *w = arg;
+    struct jobs *js = w->jobs;
+    for (;;) {
+        pthread_mutex_lock(&js->mu);
+        size_t i = js->next++;
+        pthread_mutex_unlock(&js->mu);
+        if (i >= js->n)
+            return NULL;
+        struct job *j = &js->job[i];
+        struct upt_diag diag = {.emit = hold, .ctx = j};
+        j->status =
+            read_into(&js->a->read, w->rules, w->profile, 1, j->path, &diag);
+    }
+}
+
+/* Tells a job's held problems to the run's sink, and frees them. */
+static void tell(struct upt_analysis *a, struct job *j)
+{
+    for (size_t i = 0; i < j->nheld; i++) {
+        upt_diag_report(a->diag, &j->held[i].at, j->held[i].kind, "%s",
+                        j->held[i].msg);
+        free(j->held[i].msg);
+    }
+    struct upt_where at = {.file = j->path};
+    for (size_t i = 0; i < j->nmore; i++)
+        for (unsigned long k = 0; k < j->more[i].count; k++)
+            upt_diag_report(a->diag, &at, j->more[i].kind,
+                            "(one more like the above)");
+}
+
+static enum upt_status add_parallel(struct upt_analysis *a,
+                                    const char *const *paths, size_t n,
+                                    size_t nworkers)
+{
+    struct jobs js = {.a = a, .n = n, .job = calloc(n, sizeof(*js.job))};
+    struct worker *w = calloc(nworkers, sizeof(*w));
+    enum upt_status st = UPT_OK;
+    char err[256];
+    if (!js.job || !w) {
+        free(js.job);
+        free(w);
         return UPT_ENOMEM;
+    }
+    pthread_mutex_init(&js.mu, NULL);
+    for (size_t i = 0; i < n; i++)
+        js.job[i].path = paths[i];
+    for (size_t i = 0; i < nworkers; i++) {
+        w[i].jobs = &js;
+        w[i].rules = upt_config_rules_new(a->read.config, err, sizeof(err));
+        w[i].profile = upt_profile_new_sharing(a->profile);
+        if (w[i].rules && w[i].profile &&
+            pthread_create(&w[i].thread, NULL, work, &w[i]) == 0)
+            w[i].started = true;
+    }
+    /* the calling thread works too, straight into the run's profile: no
+     * other thread writes there until the workers are joined */
+    work(&(struct worker){
+        .jobs = &js, .rules = a->rules, .profile = a->profile});
+    for (size_t i = 0; i < nworkers; i++)
+        if (w[i].started)
+            pthread_join(w[i].thread, NULL);
+    for (size_t i = 0; i < n; i++) {
+        tell(a, &js.job[i]);
+        if (js.job[i].status == UPT_ENOMEM)
+            st = UPT_ENOMEM;
+    }
+    for (size_t i = 0; i < nworkers; i++) {
+        if (w[i].profile && upt_profile_merge(a->profile, w[i].profile) != 0)
+            st = UPT_ENOMEM;
+        upt_profile_free(w[i].profile);
+        upt_rules_free(w[i].rules);
+    }
+    pthread_mutex_destroy(&js.mu);
+    free(js.job);
+    free(w);
     return st;
+}
+
+enum upt_status upt_analysis_add_files(struct upt_analysis *a,
+                                       const char *const *paths, size_t n)
+{
+    size_t helpers = a->read.threads > 1 ? (size_t)a->read.threads - 1 : 0;
+    if (helpers >= n)
+        helpers = n - 1;
+    if (n > 1 && helpers > 0)
+        return add_parallel(a, paths, n, helpers);
+    enum upt_status worst = UPT_OK;
+    for (size_t i = 0; i < n; i++)
+        if (upt_analysis_add_file(a, paths[i]) == UPT_ENOMEM)
+            worst = UPT_ENOMEM;
+    return worst;
 }
 
 struct upt_diagnosis *upt_analysis_diagnose(struct upt_analysis *a,

@@ -36,6 +36,14 @@ void upt_analysis_free(struct upt_analysis *a);
  * file that could not be read has been reported and the run goes on. */
 enum upt_status upt_analysis_add_file(struct upt_analysis *a, const char *path);
 
+/* Reads PATHS (N of them) into the run: with read.threads above 1 and
+ * several files, on up to that many threads at once, each reading whole
+ * files (the result and the problems told are those of reading them in
+ * order). Returns UPT_ENOMEM if any file ran out of memory, else UPT_OK:
+ * files that could not be read have been reported. */
+enum upt_status upt_analysis_add_files(struct upt_analysis *a,
+                                       const char *const *paths, size_t n);
+
 /* Whether the run met more distinct events than it can check for
  * duplicates (UPT_DEDUPE_MAX): later duplicates were counted. */
 bool upt_analysis_dedupe_full(const struct upt_analysis *a);

@@ -1,17 +1,26 @@
-/* dedupe.c - events given twice counted once: an open-addressing set of
- * fingerprints */
+/* dedupe.c - events given twice counted once: a striped set of fingerprints */
 #include "dedupe.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "banned.h"
 
-struct upt_dedupe {
+/* Readers on several threads share one set: a fingerprint's high bits pick
+ * one of STRIPES tables, each with its own lock, so they rarely wait. */
+enum { STRIPES = 16, STRIPE_MAX = UPT_DEDUPE_MAX / STRIPES };
+
+struct stripe {
+    pthread_mutex_t mu;
     uint64_t *slot; /* 0 is empty: fingerprints are never 0 */
     size_t nslots, count;
     uint64_t duplicates;
     bool full;
+};
+
+struct upt_dedupe {
+    struct stripe stripe[STRIPES];
 };
 
 struct upt_dedupe *upt_dedupe_new(void)
@@ -19,11 +28,15 @@ struct upt_dedupe *upt_dedupe_new(void)
     struct upt_dedupe *d = calloc(1, sizeof(*d));
     if (!d)
         return NULL;
-    d->nslots = 1024;
-    d->slot = calloc(d->nslots, sizeof(*d->slot));
-    if (!d->slot) {
-        free(d);
-        return NULL;
+    for (int i = 0; i < STRIPES; i++) {
+        struct stripe *s = &d->stripe[i];
+        pthread_mutex_init(&s->mu, NULL);
+        s->nslots = 64;
+        s->slot = calloc(s->nslots, sizeof(*s->slot));
+        if (!s->slot) {
+            upt_dedupe_free(d);
+            return NULL;
+        }
     }
     return d;
 }
@@ -32,13 +45,16 @@ void upt_dedupe_free(struct upt_dedupe *d)
 {
     if (!d)
         return;
-    free(d->slot);
+    for (int i = 0; i < STRIPES; i++) {
+        free(d->stripe[i].slot);
+        pthread_mutex_destroy(&d->stripe[i].mu);
+    }
     free(d);
 }
 
 /* FNV-1a over each field, a separator between them so that ("ab","c")
  * and ("a","bc") differ, then a final mix (splitmix64's) to spread the
- * bits the table's mask keeps. */
+ * bits the tables' masks keep. */
 static uint64_t add(uint64_t h, const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
@@ -72,51 +88,69 @@ uint64_t upt_dedupe_fingerprint(const struct upt_event *ev)
     return h ? h : 1;
 }
 
-static int grow(struct upt_dedupe *d)
+static int grow(struct stripe *s)
 {
-    size_t n = d->nslots * 2;
+    size_t n = s->nslots * 2;
     uint64_t *slot = calloc(n, sizeof(*slot));
     if (!slot)
         return -1;
-    for (size_t i = 0; i < d->nslots; i++) {
-        if (!d->slot[i])
+    for (size_t i = 0; i < s->nslots; i++) {
+        if (!s->slot[i])
             continue;
-        size_t j = d->slot[i] & (n - 1);
+        size_t j = s->slot[i] & (n - 1);
         while (slot[j])
             j = (j + 1) & (n - 1);
-        slot[j] = d->slot[i];
+        slot[j] = s->slot[i];
     }
-    free(d->slot);
-    d->slot = slot;
-    d->nslots = n;
+    free(s->slot);
+    s->slot = slot;
+    s->nslots = n;
     return 0;
 }
 
-bool upt_dedupe_seen(struct upt_dedupe *d, uint64_t fp)
+static bool seen_locked(struct stripe *s, uint64_t fp)
 {
-    size_t mask = d->nslots - 1, i = fp & mask;
-    fp = fp ? fp : 1;
-    while (d->slot[i]) {
-        if (d->slot[i] == fp) {
-            d->duplicates++;
+    size_t mask = s->nslots - 1, i = fp & mask;
+    while (s->slot[i]) {
+        if (s->slot[i] == fp) {
+            s->duplicates++;
             return true;
         }
         i = (i + 1) & mask;
     }
-    if (d->full || d->count >= UPT_DEDUPE_MAX) {
-        d->full = true;
+    if (s->full || s->count >= STRIPE_MAX) {
+        s->full = true;
         return false;
     }
-    d->slot[i] = fp;
-    d->count++;
-    if (d->count * 2 > d->nslots && grow(d) != 0)
-        d->full = true; /* keep what fits; the table stays consistent */
+    s->slot[i] = fp;
+    s->count++;
+    if (s->count * 2 > s->nslots && grow(s) != 0)
+        s->full = true; /* keep what fits; the table stays consistent */
     return false;
+}
+
+bool upt_dedupe_seen(struct upt_dedupe *d, uint64_t fp)
+{
+    fp = fp ? fp : 1;
+    struct stripe *s = &d->stripe[fp >> 60];
+    pthread_mutex_lock(&s->mu);
+    bool seen = seen_locked(s, fp);
+    pthread_mutex_unlock(&s->mu);
+    return seen;
 }
 
 uint64_t upt_dedupe_duplicates(const struct upt_dedupe *d)
 {
-    return d->duplicates;
+    uint64_t n = 0;
+    for (int i = 0; i < STRIPES; i++)
+        n += d->stripe[i].duplicates;
+    return n;
 }
 
-bool upt_dedupe_full(const struct upt_dedupe *d) { return d->full; }
+bool upt_dedupe_full(const struct upt_dedupe *d)
+{
+    for (int i = 0; i < STRIPES; i++)
+        if (d->stripe[i].full)
+            return true;
+    return false;
+}

@@ -25,10 +25,11 @@ void upt_dedupe_free(struct upt_dedupe *d);
 uint64_t upt_dedupe_fingerprint(const struct upt_event *ev);
 
 /* Whether an event with FINGERPRINT was seen before; remembers it if not
- * (and if there is room). */
+ * (and if there is room). Safe to call from several threads at once. */
 bool upt_dedupe_seen(struct upt_dedupe *d, uint64_t fingerprint);
 
-/* Events found twice so far, and whether the set ran out of room. */
+/* Events found twice so far, and whether the set ran out of room (read
+ * them when no thread is adding). */
 uint64_t upt_dedupe_duplicates(const struct upt_dedupe *d);
 bool upt_dedupe_full(const struct upt_dedupe *d);
 

@@ -12,6 +12,7 @@
 
 struct upt_profile {
     struct upt_dedupe *seen;
+    bool seen_shared;        /* another profile owns it */
     struct upt_strtab *strs; /* user ids and names */
     struct upt_profile_user *user;
     size_t count, cap;
@@ -21,18 +22,26 @@ struct upt_profile {
     unsigned coverage[UPT_PROFILE_FORMATS];
     unsigned nformats;
     int64_t first_ms, last_ms;
+    uint32_t input; /* counts begin_input calls, from 1 */
 };
 
 struct upt_profile *upt_profile_new(void)
+{
+    return upt_profile_new_sharing(NULL);
+}
+
+struct upt_profile *upt_profile_new_sharing(struct upt_profile *owner)
 {
     struct upt_profile *p = calloc(1, sizeof(*p));
     if (!p)
         return NULL;
     p->strs = upt_strtab_new();
-    p->seen = upt_dedupe_new();
+    p->seen_shared = owner != NULL;
+    p->seen = owner ? owner->seen : upt_dedupe_new();
     if (!p->strs || !p->seen) {
         upt_strtab_free(p->strs);
-        upt_dedupe_free(p->seen);
+        if (!p->seen_shared)
+            upt_dedupe_free(p->seen);
         free(p);
         return NULL;
     }
@@ -50,7 +59,8 @@ void upt_profile_free(struct upt_profile *p)
     free(p->user);
     free(p->by_id);
     upt_strtab_free(p->strs);
-    upt_dedupe_free(p->seen);
+    if (!p->seen_shared)
+        upt_dedupe_free(p->seen);
     free(p);
 }
 
@@ -163,9 +173,10 @@ enum upt_status upt_profile_add_event(struct upt_profile *p,
         d->failed++;
     if (ev->session && ev->session[0]) {
         uint32_t h = hash(ev->session);
-        if (h != u->last_session) {
+        if (h != u->last_session || u->last_input != p->input) {
             d->session_changes++;
             u->last_session = h;
+            u->last_input = p->input;
         }
     }
     if (ev->service)
@@ -244,3 +255,56 @@ void upt_profile_add_coverage(struct upt_profile *p, const char *format,
 {
     p->coverage[format_index(p, format)] |= mask;
 }
+
+/* Adds the counts of day D to those of U's day of the same date. */
+static int merge_day(struct upt_profile_user *u, const struct upt_day *d)
+{
+    struct upt_day *to = day_for(u, d->day);
+    if (!to)
+        return -1;
+    for (int c = 0; c < UPT_CAT_COUNT; c++)
+        to->count[c] += d->count[c];
+    to->failed += d->failed;
+    to->session_changes += d->session_changes;
+    return 0;
+}
+
+enum upt_status upt_profile_merge(struct upt_profile *dst,
+                                  const struct upt_profile *src)
+{
+    unsigned fmap[UPT_PROFILE_FORMATS];
+    for (unsigned f = 0; f < src->nformats; f++) {
+        fmap[f] = format_index(dst, src->format[f]);
+        dst->coverage[fmap[f]] |= src->coverage[f];
+    }
+    for (size_t i = 0; i < src->count; i++) {
+        const struct upt_profile_user *su = &src->user[i];
+        const char *id = upt_strtab_str(src->strs, su->id);
+        struct upt_event key = {.user = id, .user_len = strlen(id)};
+        struct upt_profile_user *u = user_for(dst, &key);
+        if (!u)
+            return UPT_ENOMEM;
+        for (uint32_t k = 0; k < su->ndays; k++)
+            if (merge_day(u, &su->days[k]) != 0)
+                return UPT_ENOMEM;
+        if (u->name == UPT_STRTAB_NONE && su->name != UPT_STRTAB_NONE) {
+            const char *name = upt_strtab_str(src->strs, su->name);
+            u->name = upt_strtab_intern(dst->strs, name, strlen(name));
+        }
+        u->service |= su->service;
+        for (unsigned f = 0; f < src->nformats; f++)
+            if (su->formats & (1u << f))
+                u->formats |= (uint16_t)(1u << fmap[f]);
+        if (su->first_ms < u->first_ms)
+            u->first_ms = su->first_ms;
+        if (su->last_ms > u->last_ms)
+            u->last_ms = su->last_ms;
+    }
+    if (src->first_ms < dst->first_ms)
+        dst->first_ms = src->first_ms;
+    if (src->last_ms > dst->last_ms)
+        dst->last_ms = src->last_ms;
+    return UPT_OK;
+}
+
+void upt_profile_begin_input(struct upt_profile *p) { p->input++; }

@@ -26,6 +26,7 @@ struct upt_profile_user {
     bool service;
     uint16_t formats;      /* bit i: an event of the profile's format i */
     uint32_t last_session; /* hash of the last session key seen */
+    uint32_t last_input;   /* the input it was seen in (see begin_input) */
     struct upt_day *days;  /* ascending by day */
     uint32_t ndays, cap;
 };
@@ -34,6 +35,17 @@ struct upt_profile; /* opaque */
 
 /* Returns an empty profile, or NULL when out of memory. */
 struct upt_profile *upt_profile_new(void);
+
+/* An empty profile that tells duplicates with OWNER's set, so that
+ * profiles filled on several threads and merged count an event read
+ * twice once; OWNER must outlive it. NULL when out of memory. */
+struct upt_profile *upt_profile_new_sharing(struct upt_profile *owner);
+
+/* Adds everything of SRC (users, days, names, formats, coverage) to DST;
+ * the order of merges does not change the result. UPT_ENOMEM when out of
+ * memory (DST then holds part of SRC). */
+enum upt_status upt_profile_merge(struct upt_profile *dst,
+                                  const struct upt_profile *src);
 void upt_profile_free(struct upt_profile *p);
 
 /* Adds EV, whose category is settled, unless an event with the same
@@ -61,6 +73,11 @@ void upt_profile_add_coverage(struct upt_profile *p, const char *format,
 
 /* The latest event time seen, or INT64_MIN when there was none. */
 int64_t upt_profile_last_ms(const struct upt_profile *p);
+
+/* Marks the start of another input: session keys are compared within one
+ * input, so that inputs read on several threads and merged count the same
+ * session changes as inputs read one after another. */
+void upt_profile_begin_input(struct upt_profile *p);
 
 /* Events not added because they were added before; and whether the
  * memory for telling them apart ran out (UPT_DEDUPE_MAX), after which

@@ -314,8 +314,47 @@ static void a_users_coverage_is_that_of_the_formats_they_appear_in(void)
     upt_profile_free(p);
 }
 
+static void merged_profiles_add_up_to_one_read_in_order(void)
+{
+    struct upt_profile *all = upt_profile_new();
+    struct upt_profile *a = upt_profile_new();
+    struct upt_profile *b = upt_profile_new_sharing(a);
+    struct upt_event e1 = ev_of("u1", D0 + 1000, UPT_CAT_VIEW);
+    struct upt_event e2 = ev_of("u1", D0 + 86400000, UPT_CAT_UPDATE);
+    struct upt_event e3 = ev_of("u2", D0 + 5000, UPT_CAT_LOGIN);
+    e1.key = "k1";
+    e2.key = "k2";
+    e3.key = "k3";
+    e1.format = e2.format = "salesforce";
+    e3.format = "dataverse";
+    e1.coverage = e2.coverage = 1u << UPT_CAT_VIEW;
+    e3.coverage = 1u << UPT_CAT_LOGIN;
+    upt_profile_add_event(all, &e1);
+    upt_profile_add_event(all, &e2);
+    upt_profile_add_event(all, &e3);
+    upt_profile_add_event(a, &e2);
+    upt_profile_add_event(a, &e3);
+    upt_profile_add_event(b, &e1);
+    upt_profile_add_event(b, &e2); /* seen by a: the shared set says so */
+    CHECK(upt_profile_merge(a, b) == UPT_OK);
+    CHECK(upt_profile_duplicates(a) == 1);
+    CHECK(upt_profile_count(a) == 2);
+    const struct upt_profile_user *u = find(a, "u1"), *w = find(all, "u1");
+    CHECK(u && w && u->ndays == 2 && w->ndays == 2);
+    CHECK(u && u->days[0].count[UPT_CAT_VIEW] == 1 &&
+          u->days[1].count[UPT_CAT_UPDATE] == 1);
+    CHECK(u && u->first_ms == w->first_ms && u->last_ms == w->last_ms);
+    CHECK(upt_profile_coverage(a, find(a, "u2")) == 1u << UPT_CAT_LOGIN);
+    CHECK(upt_profile_coverage(a, NULL) == upt_profile_coverage(all, NULL));
+    CHECK(upt_profile_first_ms(a) == upt_profile_first_ms(all));
+    upt_profile_free(b);
+    upt_profile_free(a);
+    upt_profile_free(all);
+}
+
 int main(void)
 {
+    RUN(merged_profiles_add_up_to_one_read_in_order);
     RUN(a_users_coverage_is_that_of_the_formats_they_appear_in);
     RUN(the_same_event_twice_counts_once);
     RUN(events_of_one_user_on_one_day_aggregate);
