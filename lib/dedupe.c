@@ -52,17 +52,26 @@ void upt_dedupe_free(struct upt_dedupe *d)
     free(d);
 }
 
-/* FNV-1a over each field, a separator between them so that ("ab","c")
- * and ("a","bc") differ, then a final mix (splitmix64's) to spread the
- * bits the tables' masks keep. */
+/* Each field is mixed in eight bytes at a time, its length closing it so
+ * that ("ab","c") and ("a","bc") differ; splitmix64's finaliser then
+ * spreads the bits the tables' masks keep. */
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+    h = (h ^ v) * 0x9e3779b97f4a7c15ull;
+    return h ^ (h >> 29);
+}
+
 static uint64_t add(uint64_t h, const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ull;
+    size_t i = 0;
+    uint64_t v;
+    for (; i + 8 <= len; i += 8) {
+        memcpy(&v, s + i, 8);
+        h = mix(h, v);
     }
-    h ^= 0xff;
-    return h * 0x100000001b3ull;
+    v = 0;
+    memcpy(&v, s + i, len - i);
+    return mix(mix(h, v), len);
 }
 
 static uint64_t add_str(uint64_t h, const char *s)
@@ -72,8 +81,7 @@ static uint64_t add_str(uint64_t h, const char *s)
 
 uint64_t upt_dedupe_fingerprint(const struct upt_event *ev)
 {
-    uint64_t h = 0xcbf29ce484222325ull;
-    h = add(h, (const char *)&ev->time_ms, sizeof(ev->time_ms));
+    uint64_t h = mix(0xcbf29ce484222325ull, (uint64_t)ev->time_ms);
     h = add(h, ev->user, ev->user_len);
     h = add_str(h, ev->type);
     h = add_str(h, ev->detail);
