@@ -29,14 +29,17 @@ UPT_CFLAGS = -std=c11 -I. -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wformat=2 -Wvla -pthread $(if $(WERROR),-Werror)
 CFLAGS ?= -O2 -g
-ALL_CFLAGS = $(UPT_CFLAGS) $(DEP_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS)
+# NO_ISAL=1 builds with zlib's inflate even where ISA-L was found
+ALL_CFLAGS = $(UPT_CFLAGS) $(DEP_CFLAGS) $(if $(NO_ISAL),,$(ISAL_DEFS)) \
+	$(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS)
+ALL_LIBS = $(DEP_LIBS) $(if $(NO_ISAL),,$(ISAL_LIBS))
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS) -pthread
 
 LIB_OBJS = $(LIB_MODULES:%=$(O)/lib/%.o)
 CMD_OBJS = $(CMD_MODULES:%=$(O)/cmd/%.o)
 TEST_BINS = $(TESTS:%=$(O)/lib/%_test)
 
-.PHONY: all run check check-unit check-e2e check-lib check-docs \
+.PHONY: all run check check-unit check-e2e check-lib check-docs check-zlib \
 	check-sanitize check-valgrind bench fuzz fuzz-run fmt check-fmt install \
 	uninstall clean distclean deps
 
@@ -46,10 +49,10 @@ $(O)/libuptake.a: $(LIB_OBJS)
 	$(AR) rcs $@ $^
 
 $(O)/uptake: $(CMD_OBJS) $(O)/libuptake.a
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DEP_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(ALL_LIBS)
 
 $(O)/lib/%_test: $(O)/lib/%_test.o $(O)/libuptake.a
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DEP_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(ALL_LIBS)
 
 $(O)/%.o: %.c config.mk
 	@mkdir -p $(@D)
@@ -67,7 +70,12 @@ run: $(O)/uptake
 	cd testdata && ../$(O)/uptake --roster sample/roster.csv \
 		--output text sample/*-2026-10.csv*
 
-check: check-unit check-lib check-e2e check-docs
+check: check-unit check-lib check-e2e check-docs $(if $(ISAL_LIBS),check-zlib)
+
+# With ISA-L found, the suite runs again on zlib's inflate: both are kept
+# working.
+check-zlib:
+	$(MAKE) --no-print-directory O=build/zlib NO_ISAL=1 check-unit check-e2e
 
 check-unit: $(TEST_BINS)
 	@fail=0; for t in $(TEST_BINS); do \
@@ -163,7 +171,7 @@ distclean: clean
 
 # System packages: installed when root, else the exact line to run.
 DEB_PACKAGES = gcc make autoconf automake pkgconf libcsv-dev libpcre2-dev \
-	zlib1g-dev libjson-c-dev mandoc tzdata
+	zlib1g-dev libjson-c-dev libisal-dev mandoc tzdata
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do \
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
