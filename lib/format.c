@@ -1,6 +1,9 @@
 /* format.c - the table of known log formats */
 #include "format.h"
 
+#include "diag.h"
+#include "timestamp.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -114,4 +117,26 @@ struct upt_rules *upt_format_rules_new(char *err, size_t errsize)
         return NULL;
     }
     return rules;
+}
+
+enum upt_adapt upt_format_time(const struct upt_row *row, int col,
+                               const char *what, bool locale,
+                               struct upt_event *ev, char *err, size_t errsize)
+{
+    size_t len;
+    char quoted[64];
+    const char *ts = upt_format_get(row, col, &len);
+    int bad = locale ? upt_timestamp_parse_local(ts, len, &ev->time_ms,
+                                                 &ev->local_time)
+                     : upt_timestamp_parse(ts, len, &ev->time_ms);
+    if (len == 0 && what) {
+        snprintf(err, errsize, "no %s; row skipped", what);
+        return UPT_ADAPT_BAD;
+    }
+    if (len == 0 || bad) {
+        upt_diag_quote(quoted, sizeof(quoted), ts, len);
+        snprintf(err, errsize, "bad timestamp '%s'; row skipped", quoted);
+        return UPT_ADAPT_BAD;
+    }
+    return UPT_ADAPT_EVENT;
 }

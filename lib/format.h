@@ -3,6 +3,7 @@
 #ifndef UPT_FORMAT_H
 #define UPT_FORMAT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "event.h"
@@ -52,6 +53,16 @@ int upt_format_column(const struct upt_row *header, const char *name);
  * the first present wins. */
 void upt_format_map(const struct upt_row *header, const char *const *names,
                     size_t n, int *col);
+
+/* Reads the time in column COL of ROW into EV->time_ms: every form of
+ * upt_timestamp_parse_local() when LOCALE (EV->local_time then says
+ * whether the text gave a zone), else of upt_timestamp_parse(). On
+ * failure writes "no WHAT; row skipped" (an empty value; WHAT NULL: it is
+ * a bad timestamp too) or "bad timestamp '…'; row skipped" into ERR and
+ * returns UPT_ADAPT_BAD; else UPT_ADAPT_EVENT. */
+enum upt_adapt upt_format_time(const struct upt_row *row, int col,
+                               const char *what, bool locale,
+                               struct upt_event *ev, char *err, size_t errsize);
 
 /* The value of column COL of ROW, lent ("" when COL is -1 or past the
  * row's end); *LEN set when LEN is not NULL. */

@@ -322,20 +322,12 @@ static enum upt_adapt adapt(void *state, const struct upt_row *row,
 {
     struct state *st = state;
     size_t len;
-    const char *ts = get(st, row, C_TIME, &len);
-    char quoted[64], op[CODE_MAX], action[CODE_MAX];
+    char op[CODE_MAX], action[CODE_MAX];
 
-    if (len == 0) {
-        snprintf(err, errsize, "no createdon; row skipped");
-        return UPT_ADAPT_BAD;
-    }
     /* the Web API writes UTC; a formatted value is the user's local time */
-    if (upt_timestamp_parse_local(ts, len, &ev->time_ms, &ev->local_time) !=
-        0) {
-        upt_diag_quote(quoted, sizeof(quoted), ts, len);
-        snprintf(err, errsize, "bad timestamp '%s'; row skipped", quoted);
+    if (upt_format_time(row, st->col[C_TIME], "createdon", true, ev, err,
+                        errsize) != UPT_ADAPT_EVENT)
         return UPT_ADAPT_BAD;
-    }
     if (!set_user(st, row, ev)) {
         snprintf(err, errsize, "no userid; row skipped");
         return UPT_ADAPT_BAD;

@@ -46,15 +46,10 @@ static enum upt_adapt adapt(void *state, const struct upt_row *row,
 {
     const int *col = state;
     size_t len;
-    const char *ts = upt_format_get(row, col[C_TIME], &len);
-    char quoted[64];
 
-    if (len == 0 || upt_timestamp_parse_local(ts, len, &ev->time_ms,
-                                              &ev->local_time) != 0) {
-        upt_diag_quote(quoted, sizeof(quoted), ts, len);
-        snprintf(err, errsize, "bad timestamp '%s'; row skipped", quoted);
+    if (upt_format_time(row, col[C_TIME], NULL, true, ev, err, errsize) !=
+        UPT_ADAPT_EVENT)
         return UPT_ADAPT_BAD;
-    }
     /* a change made while logged in as someone else is the delegate's */
     const char *actor = upt_format_get(row, col[C_DELEGATE], &len);
     if (len == 0)

@@ -94,19 +94,10 @@ static enum upt_adapt adapt(void *state, const struct upt_row *row,
 {
     struct state *st = state;
     size_t len;
-    const char *ts = upt_format_get(row, st->col[C_TIME], &len);
-    char quoted[64];
 
-    if (len == 0) {
-        snprintf(err, errsize, "no login time; row skipped");
+    if (upt_format_time(row, st->col[C_TIME], "login time", true, ev, err,
+                        errsize) != UPT_ADAPT_EVENT)
         return UPT_ADAPT_BAD;
-    }
-    if (upt_timestamp_parse_local(ts, len, &ev->time_ms, &ev->local_time) !=
-        0) {
-        upt_diag_quote(quoted, sizeof(quoted), ts, len);
-        snprintf(err, errsize, "bad timestamp '%s'; row skipped", quoted);
-        return UPT_ADAPT_BAD;
-    }
     const char *id = upt_format_get(row, st->col[C_USER], &len);
     if (len == 0)
         id = upt_format_get(row, st->col[C_USERNAME], &len);
