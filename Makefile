@@ -17,7 +17,7 @@ LIB_MODULES = input records jsonrows format format_salesforce \
 	format_purview format_hubspot format_zoho format_suitecrm rules config \
 	format_map source dedupe profile roster diagnose report analysis \
 	event timestamp zone userid utf8 strtab diag status version
-CMD_MODULES = uptake cmd_report cmd_events cmd_summary cmd_formats \
+CMD_MODULES = uptake cmd_report cmd_events cmd_summary cmd_formats cmd_explain \
 	options analyse stderr_sink
 TESTS = strtab timestamp input records format_salesforce rules profile \
 	roster diagnose report \

@@ -80,8 +80,9 @@ static int analysed_exit(const struct run_opts *o, const struct analysed *a)
     return EXIT_OK;
 }
 
-int analyse_command(int argc, char **argv, const struct option *longopts,
-                    void (*help)(void), analysed_write_fn write)
+static int run_command(int argc, char **argv, const struct option *longopts,
+                       void (*help)(void), analysed_write_fn write,
+                       bool subject)
 {
     struct run_opts o;
     struct analysed a;
@@ -98,10 +99,20 @@ int analyse_command(int argc, char **argv, const struct option *longopts,
         print_version();
         return EXIT_OK;
     }
+    if (subject) {
+        if (o.nfiles == 0)
+            return usage_error("%s", "explain needs a USER (then FILE...)");
+        o.subject = o.files[0];
+        o.files++;
+        o.nfiles--;
+    }
     if ((rc = require_input(&o)) != 0)
         return rc;
     if ((rc = analyse(&o, &a)) == 0) {
-        if (write(stdout, &a, &o) != UPT_OK || fflush(stdout) != 0) {
+        enum upt_status st = write(stdout, &a, &o);
+        if (st == UPT_EUSAGE) { /* the writer said what was wrong */
+            rc = EXIT_USAGE;
+        } else if (st != UPT_OK || fflush(stdout) != 0) {
             perror("uptake: write error");
             rc = EXIT_PARTIAL;
         } else {
@@ -110,4 +121,17 @@ int analyse_command(int argc, char **argv, const struct option *longopts,
     }
     analysed_release(&a);
     return rc;
+}
+
+int analyse_command(int argc, char **argv, const struct option *longopts,
+                    void (*help)(void), analysed_write_fn write)
+{
+    return run_command(argc, argv, longopts, help, write, false);
+}
+
+int analyse_subject_command(int argc, char **argv,
+                            const struct option *longopts, void (*help)(void),
+                            analysed_write_fn write)
+{
+    return run_command(argc, argv, longopts, help, write, true);
 }

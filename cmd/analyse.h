@@ -32,4 +32,10 @@ typedef enum upt_status (*analysed_write_fn)(FILE *out,
 int analyse_command(int argc, char **argv, const struct option *longopts,
                     void (*help)(void), analysed_write_fn write);
 
+/* As analyse_command, for a command whose first operand is a user
+ * (explain): it goes to o->subject, the rest are the files. */
+int analyse_subject_command(int argc, char **argv,
+                            const struct option *longopts, void (*help)(void),
+                            analysed_write_fn write);
+
 #endif

@@ -29,6 +29,7 @@ void print_main_help(void)
     fputs(
         "Usage: uptake [report] [OPTION]... FILE...\n"
         "       uptake events|summary [OPTION]... FILE...\n"
+        "       uptake explain [OPTION]... USER FILE...\n"
         "       uptake formats\n"
         "Find CRM users who are not adopting, and why, from the CRM's logs.\n"
         "FILE may be - for stdin (read when no FILE is given and stdin is not\n"
@@ -39,6 +40,8 @@ void print_main_help(void)
         "  events     the normalized events, one a line\n"
         "  summary    counts by status, cause and team, for a nightly mail\n"
         "  formats    the input formats uptake knows\n"
+        "  explain    one user's verdict taken apart: uptake explain USER "
+        "FILE...\n"
         "\n"
         "Options:\n"
         "      --roster FILE     the CRM's user list (CSV: id, name, role, "

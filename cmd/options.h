@@ -30,6 +30,7 @@ enum {
 
 struct run_opts {
     const char *roster;
+    const char *subject; /* explain: the user named before the files */
     const char *config_path;
     const struct upt_format *format; /* NULL: detect per file */
     struct upt_map map;

@@ -9,10 +9,9 @@ static const struct command {
     const char *name;
     int (*run)(int argc, char **argv);
 } commands[] = {
-    {"report", cmd_report},
-    {"events", cmd_events},
-    {"summary", cmd_summary},
-    {"formats", cmd_formats},
+    {"report", cmd_report},   {"events", cmd_events},
+    {"summary", cmd_summary}, {"formats", cmd_formats},
+    {"explain", cmd_explain},
 };
 
 int main(int argc, char **argv)

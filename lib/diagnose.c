@@ -99,9 +99,17 @@ struct peers {
     double active_days, writes, exports, errors, reports;
 };
 
+/* What judged a user: their peers, as explain() shows them again. */
+struct judged_with {
+    struct peers peers;
+    size_t members;
+};
+
 struct upt_diagnosis {
     struct upt_verdict *v;
     struct features *f;
+    struct judged_with *w;
+    struct upt_diagnose_opts opts;
     size_t count;
     int64_t first_day, last_day;
     int64_t seen_from; /* the window's first day the input reaches */
@@ -360,6 +368,22 @@ static bool (*const judges[UPT_CAUSE_COUNT])(const struct judge *,
     [UPT_CAUSE_DISTRUST] = judge_distrust,
 };
 
+/* A later cause that the evidence supports too is worth knowing: its
+ * name goes at the end of the evidence, if there is room. */
+static void note_runner_up(const struct judge *j, struct upt_verdict *v,
+                           const struct features *f, int from)
+{
+    for (int c = from; c < UPT_CAUSE_COUNT; c++) {
+        struct upt_verdict scratch = *v;
+        if (!judges[c](j, &scratch, f))
+            continue;
+        size_t len = strlen(v->evidence);
+        snprintf(v->evidence + len, sizeof(v->evidence) - len, "; also %s",
+                 upt_cause_name((enum upt_cause)c));
+        return;
+    }
+}
+
 static void judge_user(const struct judge *j, struct upt_verdict *v,
                        const struct features *f)
 {
@@ -391,6 +415,7 @@ static void judge_user(const struct judge *j, struct upt_verdict *v,
     for (int c = UPT_CAUSE_UNAWARE; c < UPT_CAUSE_COUNT; c++)
         if (judges[c](j, v, f)) {
             v->cause = (enum upt_cause)c;
+            note_runner_up(j, v, f, c + 1);
             return;
         }
     v->status = UPT_VS_ADOPTING;
@@ -545,6 +570,11 @@ static int judge_all(struct upt_diagnosis *d, const struct upt_diagnose_opts *o)
             if (rp->members >= o->t.peer_min)
                 p = &rp->peers;
         }
+        d->w[i].peers = *p;
+        d->w[i].members = members; /* the org's, unless a role's below */
+        for (size_t k = 0; k < ncache; k++)
+            if (&cache[k].peers == p)
+                d->w[i].members = cache[k].members;
         struct judge j = {.t = &o->t,
                           .coverage = d->f[i].coverage,
                           .window = o->window_days,
@@ -584,8 +614,10 @@ struct upt_diagnosis *upt_diagnose(const struct upt_profile *profile,
         goto fail;
     qsort(d->v, d->count, sizeof(*d->v), cmp_verdict);
     d->f = calloc(d->count + 1, sizeof(*d->f));
-    if (!d->f)
+    d->w = calloc(d->count + 1, sizeof(*d->w));
+    if (!d->f || !d->w)
         goto fail;
+    d->opts = *o;
     measure(d, profile, roster, o);
     if (judge_all(d, o) != 0)
         goto fail;
@@ -601,6 +633,7 @@ void upt_diagnosis_free(struct upt_diagnosis *d)
         return;
     free(d->v);
     free(d->f);
+    free(d->w);
     free(d);
 }
 
@@ -627,4 +660,70 @@ unsigned upt_diagnosis_coverage(const struct upt_diagnosis *d)
 uint64_t upt_diagnosis_duplicates(const struct upt_diagnosis *d)
 {
     return d->duplicates;
+}
+
+/* The categories each cause's rule needs in the coverage. */
+static bool coverable(unsigned cov, enum upt_cause c)
+{
+    switch (c) {
+    case UPT_CAUSE_UNAWARE:
+        return (cov & BIT(UPT_CAT_VIEW)) &&
+               (cov & (BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE)));
+    case UPT_CAUSE_UNSKILLED:
+        return cov & (BIT(UPT_CAT_ERROR) | BIT(UPT_CAT_HELP));
+    case UPT_CAUSE_MGMT_ONLY: {
+        unsigned need = BIT(UPT_CAT_REPORT) | BIT(UPT_CAT_SEARCH) |
+                        BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE);
+        return (cov & need) == need;
+    }
+    case UPT_CAUSE_DISTRUST:
+        return cov & (BIT(UPT_CAT_EXPORT) | BIT(UPT_CAT_IMPORT));
+    default:
+        return true;
+    }
+}
+
+int upt_diagnosis_explain(const struct upt_diagnosis *d, const char *user,
+                          struct upt_explained *out)
+{
+    size_t i = 0;
+    while (i < d->count && strcmp(d->v[i].user, user) != 0)
+        i++;
+    if (i == d->count)
+        return -1;
+    const struct features *f = &d->f[i];
+    const struct peers *p = &d->w[i].peers;
+    memset(out, 0, sizeof(*out));
+    out->verdict = &d->v[i];
+    out->coverage = f->coverage;
+    out->weekdays = f->weekdays;
+    out->actions = f->actions;
+    out->writes = f->writes;
+    out->reads = f->reads;
+    out->judged = judged(&d->v[i]);
+    out->peer_label = p->label ? p->label : "org";
+    out->peer_members = d->w[i].members;
+    out->peer_active_days = p->active_days;
+    out->peer_writes = p->writes;
+    out->peer_exports = p->exports;
+    out->peer_errors = p->errors;
+    out->peer_reports = p->reports;
+    if (!out->judged || d->v[i].active_days == 0)
+        return 0;
+    struct judge j = {.t = &d->opts.t,
+                      .coverage = f->coverage,
+                      .window = d->opts.window_days,
+                      .peers = p};
+    for (int c = UPT_CAUSE_UNAWARE; c < UPT_CAUSE_COUNT; c++) {
+        struct upt_verdict scratch = d->v[i];
+        out->cause[c].shown = coverable(f->coverage, (enum upt_cause)c);
+        out->cause[c].holds = judges[c](&j, &scratch, f);
+        if (out->cause[c].holds) {
+            out->cause[c].status = scratch.status;
+            out->cause[c].confidence = scratch.confidence;
+            memcpy(out->cause[c].evidence, scratch.evidence,
+                   sizeof(scratch.evidence));
+        }
+    }
+    return 0;
 }

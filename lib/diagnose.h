@@ -99,6 +99,31 @@ unsigned upt_diagnosis_coverage(const struct upt_diagnosis *d);
 /* Events read more than once and counted once. */
 uint64_t upt_diagnosis_duplicates(const struct upt_diagnosis *d);
 
+/* One user's verdict taken apart, for `uptake explain`. */
+struct upt_explained {
+    const struct upt_verdict *verdict; /* lent by the diagnosis */
+    bool judged;                       /* not new, departed or a service */
+    unsigned coverage;                 /* what the user's formats can show */
+    uint32_t weekdays, actions, writes, reads;
+    const char *peer_label; /* "role" or "org" */
+    size_t peer_members;
+    double peer_active_days, peer_writes, peer_exports, peer_errors,
+        peer_reports;
+    struct {
+        bool shown; /* the input can show what its rule needs */
+        bool holds; /* its rule alone holds for the user */
+        enum upt_verdict_status status;
+        double confidence;
+        char evidence[256];
+    } cause[UPT_CAUSE_COUNT]; /* by cause; [UPT_CAUSE_NONE] unused */
+};
+
+/* Fills OUT for the user written USER in the report: the figures, the
+ * peers, and each cause's rule tried alone (for an active, judged user).
+ * Returns 0, or -1 when no such user. */
+int upt_diagnosis_explain(const struct upt_diagnosis *d, const char *user,
+                          struct upt_explained *out);
+
 const char *upt_verdict_status_name(enum upt_verdict_status s);
 const char *upt_cause_name(enum upt_cause c);   /* "-" for none */
 const char *upt_cause_remedy(enum upt_cause c); /* "-" for none */

@@ -247,7 +247,9 @@ static void logins_without_work_are_unaware(void)
     CHECK_STREQ(v.evidence, "3 logins but no views, searches or writes in 28d");
     judge(p, NULL, "u2", &v);
     CHECK(v.cause == UPT_CAUSE_UNAWARE && near(v.confidence, 0.70));
-    CHECK_STREQ(v.evidence, "2 logins but no views, searches or writes in 28d");
+    CHECK_STREQ(
+        v.evidence,
+        "2 logins but no views, searches or writes in 28d; also effort");
     upt_profile_free(p);
 }
 
@@ -312,7 +314,8 @@ static void error_share_at_the_threshold_is_unskilled(void)
     CHECK(v.errors == 3);
     CHECK(near(v.confidence, 0.70));
     CHECK_STREQ(v.evidence,
-                "3 errors in 15 actions (20%), org median 3; 0 help pages");
+                "3 errors in 15 actions (20%), org median 3; 0 help pages; "
+                "also effort");
     upt_profile_free(p);
 }
 
@@ -860,8 +863,50 @@ static void names_of_statuses_and_causes(void)
     CHECK_STREQ(upt_cause_remedy(UPT_CAUSE_NONE), "-");
 }
 
+static void explain_tries_each_cause_alone(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    put(p, "u3", 14, UPT_CAT_LOGIN, 1);
+    put(p, "u3", 15, UPT_CAT_LOGIN, 1);
+    put(p, "u3", 16, UPT_CAT_LOGIN, 1);
+    put(p, "u2", 14, UPT_CAT_LOGIN, 2);
+    struct upt_diagnose_opts o = opts_default();
+    struct upt_diagnosis *d = upt_diagnose(p, NULL, &o);
+    struct upt_explained e;
+    CHECK(upt_diagnosis_explain(d, "nobody", &e) == -1);
+    CHECK(upt_diagnosis_explain(d, "u2", &e) == 0);
+    CHECK(e.judged && e.verdict->cause == UPT_CAUSE_UNAWARE);
+    CHECK(e.cause[UPT_CAUSE_UNAWARE].shown && e.cause[UPT_CAUSE_UNAWARE].holds);
+    CHECK(e.cause[UPT_CAUSE_EFFORT].holds);
+    CHECK(!e.cause[UPT_CAUSE_DISTRUST].holds);
+    CHECK(e.cause[UPT_CAUSE_UNAWARE].status == UPT_VS_NOT_ADOPTING);
+    CHECK_STREQ(e.cause[UPT_CAUSE_UNAWARE].evidence,
+                "2 logins but no views, searches or writes in 28d");
+    CHECK(e.peer_members == 2 && strcmp(e.peer_label, "org") == 0);
+    upt_diagnosis_free(d);
+    upt_profile_free(p);
+}
+
+static void explain_says_what_the_input_cannot_show(void)
+{
+    struct upt_profile *p = profile_new(1u << UPT_CAT_LOGIN);
+    put(p, "u1", 14, UPT_CAT_LOGIN, 2);
+    struct upt_diagnose_opts o = opts_default();
+    struct upt_diagnosis *d = upt_diagnose(p, NULL, &o);
+    struct upt_explained e;
+    CHECK(upt_diagnosis_explain(d, "u1", &e) == 0);
+    CHECK(!e.cause[UPT_CAUSE_UNAWARE].shown);
+    CHECK(!e.cause[UPT_CAUSE_MGMT_ONLY].shown);
+    CHECK(!e.cause[UPT_CAUSE_DISTRUST].shown);
+    CHECK(e.cause[UPT_CAUSE_EFFORT].shown);
+    upt_diagnosis_free(d);
+    upt_profile_free(p);
+}
+
 int main(void)
 {
+    RUN(explain_tries_each_cause_alone);
+    RUN(explain_says_what_the_input_cannot_show);
     snprintf(dir, sizeof(dir), "/tmp/uptake-diagnose-XXXXXX");
     if (!mkdtemp(dir)) {
         perror("mkdtemp");

@@ -411,3 +411,54 @@ enum upt_status upt_report_event(FILE *out, const struct upt_event *ev,
     }
     return ferror(out) ? UPT_EIO : UPT_OK;
 }
+
+enum upt_status upt_report_explain(FILE *out, const struct upt_explained *e)
+{
+    const struct upt_verdict *v = e->verdict;
+    char cells[NCOLUMNS][CELL_MAX];
+    cells_of(v, cells);
+    fprintf(out, "user: %s", cells[0]);
+    if (v->name[0])
+        fprintf(out, " (%s)", cells[1]);
+    fprintf(out, "\nrole: %s\nteam: %s\n", v->role[0] ? cells[2] : "-",
+            v->team[0] ? cells[3] : "-");
+    fprintf(out, "status: %s\ncause: %s", cells[4], cells[5]);
+    if (v->cause != UPT_CAUSE_NONE)
+        fprintf(out, " (confidence %s; %s)", cells[6], cells[7]);
+    fprintf(out, "\nevidence: %s\ncoverage: ", cells[25]);
+    upt_report_categories(out, e->coverage);
+    fprintf(out,
+            "\nfigures: active %u of %u weekdays, %u sessions, %u actions "
+            "(%u writes, %u reads), trend %s\n",
+            v->active_days, e->weekdays, v->sessions, e->actions, e->writes,
+            e->reads, cells[24]);
+    fprintf(out, "counts:");
+    for (size_t k = 12; k <= 23; k++)
+        fprintf(out, " %s %s", columns[k], cells[k]);
+    fprintf(out,
+            "\npeers: %s, %zu judged users; medians: %.0f active days, %.0f "
+            "writes, %.0f exports, %.0f errors, %.0f reports\n",
+            e->peer_label, e->peer_members, e->peer_active_days, e->peer_writes,
+            e->peer_exports, e->peer_errors, e->peer_reports);
+    if (!e->judged || v->active_days == 0) {
+        fputs("causes: not tried one by one (the status settles it)\n", out);
+        return ferror(out) ? UPT_EIO : UPT_OK;
+    }
+    fputs("causes, in the order of judgement (the first that holds "
+          "wins):\n",
+          out);
+    for (int c = UPT_CAUSE_UNAWARE; c < UPT_CAUSE_COUNT; c++) {
+        char ev[CELL_MAX];
+        fprintf(out, "  %-10s ", upt_cause_name((enum upt_cause)c));
+        if (!e->cause[c].shown)
+            fputs("not shown by the input\n", out);
+        else if (!e->cause[c].holds)
+            fputs("does not hold\n", out);
+        else
+            fprintf(out, "holds: %s %.2f: %s\n",
+                    upt_verdict_status_name(e->cause[c].status),
+                    e->cause[c].confidence,
+                    escape(e->cause[c].evidence, ev, sizeof(ev)));
+    }
+    return ferror(out) ? UPT_EIO : UPT_OK;
+}

@@ -38,6 +38,12 @@ enum upt_status upt_report_event_header(FILE *out,
 enum upt_status upt_report_event(FILE *out, const struct upt_event *ev,
                                  enum upt_report_format format);
 
+/* Writes one user's verdict taken apart (see upt_diagnosis_explain): who,
+ * the verdict, the figures, the peers, and each cause's rule tried alone,
+ * in the order of judgement. Values are escaped as in text output.
+ * UPT_EIO when writing fails. */
+enum upt_status upt_report_explain(FILE *out, const struct upt_explained *e);
+
 /* Writes the names of the categories in MASK, comma-separated, in the
  * order of enum upt_category; "none" for an empty mask. */
 void upt_report_categories(FILE *out, unsigned mask);

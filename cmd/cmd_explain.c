@@ -1,0 +1,67 @@
+/* cmd_explain.c - uptake explain USER: one user's verdict taken apart */
+#include <stdio.h>
+#include <string.h>
+
+#include "analyse.h"
+#include "commands.h"
+#include "options.h"
+
+static const struct option explain_options[] = {
+    {"roster", required_argument, NULL, OPT_ROSTER},
+    {"as-of", required_argument, NULL, OPT_AS_OF},
+    {"window", required_argument, NULL, OPT_WINDOW},
+    {"grace", required_argument, NULL, OPT_GRACE},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"config", required_argument, NULL, OPT_CONFIG},
+    {"map", required_argument, NULL, OPT_MAP},
+    {"tz", required_argument, NULL, OPT_TZ},
+    {"jobs", required_argument, NULL, 'j'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+static void print_help(void)
+{
+    fputs("Usage: uptake explain [OPTION]... USER FILE...\n"
+          "One user's verdict taken apart: the figures, the peers they are\n"
+          "compared with, and each cause's rule tried alone. USER is the id\n"
+          "as the report writes it.\n"
+          "\n"
+          "      --roster FILE     the CRM's user list\n"
+          "      --as-of DATE      the last day judged (default: last event)\n"
+          "      --window N[d|w]   the period judged (default: 28d)\n"
+          "      --grace N[d|w]    grace period for new users (default: 14d)\n"
+          "      --format NAME     read every file as NAME (default: detect)\n"
+          "      --config FILE     classification rules and thresholds\n"
+          "      --map SPEC        read any CRM's log: user=COL,time=COL,"
+          "action=COL[,...]\n"
+          "      --tz ZONE         the zone of logs in local time (default: "
+          "UTC)\n"
+          "  -j, --jobs N          threads to use (default: the cores "
+          "online)\n"
+          "  -h, --help            show this help and exit\n"
+          "  -V, --version         show the version and exit\n"
+          "Exit status: 0, 1 for malformed input, 2 for misuse or an unknown "
+          "USER.\n"
+          "See uptake(1).\n",
+          stdout);
+}
+
+static enum upt_status write_explain(FILE *out, const struct analysed *a,
+                                     const struct run_opts *o)
+{
+    struct upt_explained e;
+    if (upt_diagnosis_explain(a->diagnosis, o->subject, &e) != 0) {
+        fprintf(stderr, "uptake: no user '%s' in the input or the roster\n",
+                o->subject);
+        return UPT_EUSAGE;
+    }
+    return upt_report_explain(out, &e);
+}
+
+int cmd_explain(int argc, char **argv)
+{
+    return analyse_subject_command(argc, argv, explain_options, print_help,
+                                   write_explain);
+}
