@@ -148,6 +148,16 @@ fuzz-run: fuzz
 bench: $(O)/uptake
 	@sh cmd/bench.sh $(O)/uptake $(or $(BENCH_MB),1024)
 
+# uptake-sim: a seeded simulator of a CRM org (logs, roster, truth), libc
+# only; check-sim runs uptake on what it writes (SIM_USERS, SIM_SEEDS).
+.PHONY: check-sim
+all: $(O)/uptake-sim
+$(O)/uptake-sim: cmd/uptake_sim.c
+	@mkdir -p $(@D)
+	$(CC) $(UPT_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(ALL_LDFLAGS) -o $@ cmd/uptake_sim.c
+check-sim: $(O)/uptake $(O)/uptake-sim
+	@sh cmd/sim_test.sh $(O)/uptake-sim $(O)/uptake
+
 fmt:
 	clang-format -i lib/*.[ch] cmd/*.[ch]
 
