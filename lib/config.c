@@ -25,14 +25,18 @@ static const struct {
 #field, offsetof(struct upt_thresholds, field), real                   \
     }
     T(peer_min, false),
+    T(unaware_max_work, false),
+    T(unaware_peer_writes, false),
     T(unskilled_min_errors, false),
     T(unskilled_error_share, true),
     T(unskilled_min_help, false),
     T(unskilled_help_share, true),
+    T(unskilled_peer_factor, true),
     T(effort_active_share, true),
     T(effort_trend, true),
     T(effort_min_first_half, false),
     T(mgmt_min_writes, false),
+    T(mgmt_max_reads, false),
     T(distrust_min_exports, false),
     T(distrust_export_factor, true),
     T(distrust_min_imports, false),

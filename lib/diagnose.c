@@ -70,15 +70,19 @@ void upt_thresholds_default(struct upt_thresholds *t)
 {
     *t = (struct upt_thresholds){
         .peer_min = 3,
-        .unskilled_min_errors = 3,
+        .unaware_max_work = 10,
+        .unaware_peer_writes = 2,
+        .unskilled_min_errors = 8,
         .unskilled_error_share = 0.20,
-        .unskilled_min_help = 3,
+        .unskilled_min_help = 8,
         .unskilled_help_share = 0.15,
+        .unskilled_peer_factor = 4.0,
         .effort_active_share = 0.25,
         .effort_trend = 0.50,
         .effort_min_first_half = 10,
         .mgmt_min_writes = 5,
-        .distrust_min_exports = 3,
+        .mgmt_max_reads = 2,
+        .distrust_min_exports = 6,
         .distrust_export_factor = 3.0,
         .distrust_min_imports = 3,
     };
@@ -96,7 +100,7 @@ struct features {
 /* Medians of one peer group (a role, or everyone). */
 struct peers {
     const char *label; /* "role" or "org" */
-    double active_days, writes, exports, errors, reports;
+    double active_days, writes, exports, errors, reports, help;
 };
 
 /* What judged a user: their peers, as explain() shows them again. */
@@ -198,12 +202,13 @@ static bool judged(const struct upt_verdict *v)
 static int peer_medians(const struct upt_diagnosis *d, const char *role,
                         struct peers *p, size_t *members)
 {
-    double *buf = malloc(5 * (d->count + 1) * sizeof(*buf));
-    double *cols[5];
+    enum { NCOLS = 6 };
+    double *buf = malloc(NCOLS * (d->count + 1) * sizeof(*buf));
+    double *cols[NCOLS];
     size_t n = 0;
     if (!buf)
         return -1;
-    for (int k = 0; k < 5; k++)
+    for (int k = 0; k < NCOLS; k++)
         cols[k] = buf + k * (d->count + 1);
     for (size_t i = 0; i < d->count; i++) {
         const struct upt_verdict *v = &d->v[i];
@@ -214,6 +219,7 @@ static int peer_medians(const struct upt_diagnosis *d, const char *role,
         cols[2][n] = v->count[UPT_CAT_EXPORT];
         cols[3][n] = v->errors;
         cols[4][n] = v->count[UPT_CAT_REPORT];
+        cols[5][n] = v->count[UPT_CAT_HELP];
         n++;
     }
     p->active_days = median(cols[0], n);
@@ -221,6 +227,7 @@ static int peer_medians(const struct upt_diagnosis *d, const char *role,
     p->exports = median(cols[2], n);
     p->errors = median(cols[3], n);
     p->reports = median(cols[4], n);
+    p->help = median(cols[5], n);
     *members = n;
     free(buf);
     return 0;
@@ -247,13 +254,37 @@ static bool judge_unaware(const struct judge *j, struct upt_verdict *v,
     /* only where the logs could show the main record work */
     bool visible = (j->coverage & BIT(UPT_CAT_VIEW)) &&
                    (j->coverage & (BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE)));
-    if (f->work > 0 || !visible)
+    if (!visible)
+        return false;
+    if (f->work == 0) {
+        v->status = UPT_VS_NOT_ADOPTING;
+        v->confidence = v->count[UPT_CAT_LOGIN] >= 3 ? 0.85 : 0.70;
+        EVIDENCE(v, "%u logins but no views, searches or writes in %dd",
+                 v->count[UPT_CAT_LOGIN], j->window);
+        return true;
+    }
+    /* a role whose peers write, and a user who never does: a glance now
+     * and then is not the task the role expects */
+    if (f->writes > 0 || f->work > j->t->unaware_max_work ||
+        j->peers->writes < j->t->unaware_peer_writes ||
+        v->count[UPT_CAT_EXPORT] + v->count[UPT_CAT_IMPORT] > 0)
         return false;
     v->status = UPT_VS_NOT_ADOPTING;
-    v->confidence = v->count[UPT_CAT_LOGIN] >= 3 ? 0.85 : 0.70;
-    EVIDENCE(v, "%u logins but no views, searches or writes in %dd",
-             v->count[UPT_CAT_LOGIN], j->window);
+    v->confidence = 0.70;
+    EVIDENCE(v,
+             "%u logins, %u views and searches, no writes in %dd; %s median "
+             "%.0f writes",
+             v->count[UPT_CAT_LOGIN], f->work, j->window, j->peers->label,
+             j->peers->writes);
     return true;
+}
+
+/* A count threshold is per 28 days: a shorter or longer window scales it
+ * (at least 1), so that a 14-day report asks half as many errors. */
+static double per_window(unsigned count, int window)
+{
+    double n = count * window / 28.0;
+    return n < 1 ? 1 : n;
 }
 
 static bool judge_unskilled(const struct judge *j, struct upt_verdict *v,
@@ -264,12 +295,18 @@ static bool judge_unskilled(const struct judge *j, struct upt_verdict *v,
     uint32_t help = v->count[UPT_CAT_HELP];
     double err_share = tries ? (double)v->errors / tries : 0;
     double help_share = f->actions ? (double)help / f->actions : 0;
+    /* a share of all actions, or a multiple of the peers: page views can
+     * swamp the share of someone who errs and seeks help all day */
+    double err_peers = j->peers->errors > 1 ? j->peers->errors : 1;
+    double help_peers = j->peers->help > 1 ? j->peers->help : 1;
     bool errs = covers(j, BIT(UPT_CAT_ERROR)) &&
-                v->errors >= t->unskilled_min_errors &&
-                err_share >= t->unskilled_error_share;
+                v->errors >= per_window(t->unskilled_min_errors, j->window) &&
+                (err_share >= t->unskilled_error_share ||
+                 v->errors >= t->unskilled_peer_factor * err_peers);
     bool helps = covers(j, BIT(UPT_CAT_HELP)) &&
-                 help >= t->unskilled_min_help &&
-                 help_share >= t->unskilled_help_share;
+                 help >= per_window(t->unskilled_min_help, j->window) &&
+                 (help_share >= t->unskilled_help_share ||
+                  help >= t->unskilled_peer_factor * help_peers);
     if (!errs && !helps)
         return false;
     bool strong = (errs && helps) || err_share >= 2 * t->unskilled_error_share;
@@ -319,15 +356,23 @@ static bool judge_mgmt_only(const struct judge *j, struct upt_verdict *v,
 {
     unsigned need = BIT(UPT_CAT_REPORT) | BIT(UPT_CAT_SEARCH) |
                     BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE);
-    if (!covers(j, need) || f->reads > 0 || f->writes < j->t->mgmt_min_writes)
+    if (!covers(j, need) || f->reads > j->t->mgmt_max_reads ||
+        f->writes < j->t->mgmt_min_writes)
         return false;
     v->status = f->writes >= 4 * j->t->mgmt_min_writes ? UPT_VS_NOT_ADOPTING
                                                        : UPT_VS_AT_RISK;
     v->confidence = clamp(0.5 + f->writes / (10.0 * j->t->mgmt_min_writes));
-    EVIDENCE(v,
-             "%u writes but no reports, dashboards or searches in %dd; "
-             "%s median %.0f reports",
-             f->writes, j->window, j->peers->label, j->peers->reports);
+    if (f->reads == 0)
+        EVIDENCE(v,
+                 "%u writes but no reports, dashboards or searches in %dd; "
+                 "%s median %.0f reports",
+                 f->writes, j->window, j->peers->label, j->peers->reports);
+    else
+        EVIDENCE(v,
+                 "%u writes but %u reports, dashboards or searches in %dd; "
+                 "%s median %.0f reports",
+                 f->writes, f->reads, j->window, j->peers->label,
+                 j->peers->reports);
     return true;
 }
 
@@ -339,10 +384,10 @@ static bool judge_distrust(const struct judge *j, struct upt_verdict *v,
     uint32_t imports = v->count[UPT_CAT_IMPORT];
     double base = j->peers->exports > 1 ? j->peers->exports : 1;
     bool exp = covers(j, BIT(UPT_CAT_EXPORT)) &&
-               exports >= t->distrust_min_exports &&
+               exports >= per_window(t->distrust_min_exports, j->window) &&
                exports >= t->distrust_export_factor * base;
-    bool imp =
-        covers(j, BIT(UPT_CAT_IMPORT)) && imports >= t->distrust_min_imports;
+    bool imp = covers(j, BIT(UPT_CAT_IMPORT)) &&
+               imports >= per_window(t->distrust_min_imports, j->window);
     if (!exp && !imp)
         return false;
     bool strong = (exp && (f->writes == 0 ||

@@ -36,15 +36,19 @@ enum upt_cause {
 /* Every threshold of the rules, with the defaults of
  * upt_thresholds_default() (documented in uptake(1), CAUSES). */
 struct upt_thresholds {
-    unsigned peer_min; /* a role with fewer judged users uses all */
+    unsigned peer_min;            /* a role with fewer judged users uses all */
+    unsigned unaware_max_work;    /* no writes and at most this much work */
+    unsigned unaware_peer_writes; /* ...while the peers' median writes */
     unsigned unskilled_min_errors;
     double unskilled_error_share; /* errors over actions */
     unsigned unskilled_min_help;
     double unskilled_help_share;
+    double unskilled_peer_factor;   /* or this many times the peer median */
     double effort_active_share;     /* active days over weekdays, at most */
     double effort_trend;            /* second half over first, at most */
     unsigned effort_min_first_half; /* events, for the trend to count */
     unsigned mgmt_min_writes;
+    unsigned mgmt_max_reads; /* reports, dashboards, searches at most */
     unsigned distrust_min_exports;
     double distrust_export_factor; /* times the peer median (at least 1) */
     unsigned distrust_min_imports;

@@ -88,6 +88,14 @@ static struct upt_diagnose_opts opts_default(void)
     struct upt_diagnose_opts o = {
         .as_of_day = LAST, .window_days = 28, .grace_days = 14};
     upt_thresholds_default(&o.t);
+    /* the thresholds these rule tests were written at, small numbers that
+     * are easy to reason about; the defaults have tests of their own */
+    o.t.unskilled_min_errors = 3;
+    o.t.unskilled_min_help = 3;
+    o.t.unskilled_peer_factor = 1e9;
+    o.t.mgmt_max_reads = 0;
+    o.t.distrust_min_exports = 3;
+    o.t.unaware_max_work = 0;
     return o;
 }
 
@@ -903,8 +911,90 @@ static void explain_says_what_the_input_cannot_show(void)
     upt_profile_free(p);
 }
 
+static void defaults_are_the_documented_ones(void)
+{
+    struct upt_thresholds t;
+    upt_thresholds_default(&t);
+    CHECK(t.peer_min == 3 && t.unaware_max_work == 10 &&
+          t.unaware_peer_writes == 2);
+    CHECK(t.unskilled_min_errors == 8 && t.unskilled_min_help == 8 &&
+          near(t.unskilled_peer_factor, 4.0) &&
+          near(t.unskilled_error_share, 0.20) &&
+          near(t.unskilled_help_share, 0.15));
+    CHECK(near(t.effort_active_share, 0.25) && near(t.effort_trend, 0.50) &&
+          t.effort_min_first_half == 10);
+    CHECK(t.mgmt_min_writes == 5 && t.mgmt_max_reads == 2);
+    CHECK(t.distrust_min_exports == 6 && near(t.distrust_export_factor, 3.0) &&
+          t.distrust_min_imports == 3);
+}
+
+/* Judges with the defaults themselves. */
+static bool judge_defaults(const struct upt_profile *p, const char *user,
+                           struct upt_verdict *out)
+{
+    struct upt_diagnose_opts o = {
+        .as_of_day = LAST, .window_days = 28, .grace_days = 14};
+    upt_thresholds_default(&o.t);
+    struct upt_diagnosis *d = upt_diagnose(p, NULL, &o);
+    bool found = false;
+    for (size_t i = 0; d && i < upt_diagnosis_count(d); i++)
+        if (strcmp(upt_diagnosis_get(d, i)->user, user) == 0) {
+            *out = *upt_diagnosis_get(d, i);
+            found = true;
+        }
+    upt_diagnosis_free(d);
+    CHECK(found);
+    return found;
+}
+
+static void errors_many_times_the_peers_are_unskilled_whatever_the_share(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    /* 8 errors among 200 views: 4% of actions, but 8 times the peers' 1 */
+    for (int day = 0; day < 28; day++) {
+        put(p, "u1", day, UPT_CAT_VIEW, 10);
+        put(p, "u2", day, UPT_CAT_VIEW, 10);
+        put(p, "u3", day, UPT_CAT_VIEW, 10);
+    }
+    put(p, "u1", 3, UPT_CAT_ERROR, 8);
+    put(p, "u2", 3, UPT_CAT_ERROR, 1);
+    put(p, "u3", 3, UPT_CAT_ERROR, 1);
+    judge_defaults(p, "u1", &v);
+    CHECK(v.cause == UPT_CAUSE_UNSKILLED);
+    judge_defaults(p, "u2", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    upt_profile_free(p);
+}
+
+static void a_glance_without_writes_where_peers_write_is_unaware(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    for (int day = 0; day < 28; day += 3) {
+        put(p, "w1", day, UPT_CAT_UPDATE, 1);
+        put(p, "w2", day, UPT_CAT_UPDATE, 1);
+        put(p, "u1", day, UPT_CAT_LOGIN, 1);
+    }
+    put(p, "u1", 2, UPT_CAT_VIEW, 3);
+    put(p, "u1", 5, UPT_CAT_SEARCH, 1);
+    judge_defaults(p, "u1", &v);
+    CHECK(v.cause == UPT_CAUSE_UNAWARE && v.status == UPT_VS_NOT_ADOPTING);
+    CHECK_STREQ(v.evidence, "10 logins, 4 views and searches, no writes in "
+                            "28d; org median 10 writes");
+    CHECK(v.confidence > 0.69 && v.confidence < 0.71);
+    /* one write is a task done */
+    put(p, "u1", 6, UPT_CAT_CREATE, 1);
+    judge_defaults(p, "u1", &v);
+    CHECK(v.cause != UPT_CAUSE_UNAWARE);
+    upt_profile_free(p);
+}
+
 int main(void)
 {
+    RUN(defaults_are_the_documented_ones);
+    RUN(errors_many_times_the_peers_are_unskilled_whatever_the_share);
+    RUN(a_glance_without_writes_where_peers_write_is_unaware);
     RUN(explain_tries_each_cause_alone);
     RUN(explain_says_what_the_input_cannot_show);
     snprintf(dir, sizeof(dir), "/tmp/uptake-diagnose-XXXXXX");

@@ -421,6 +421,8 @@ static const struct upt_rule_def sf_rules[] = {
     {"LightningPageView", "^/lightning/o/[^/]+/new", UPT_CAT_CREATE},
     {"LightningPageView",
      "(?i)^/lightning/(page/)?search|/one/one\\.app#.*search", UPT_CAT_SEARCH},
+    /* the home page every login lands on is no work */
+    {"LightningPageView", "^/lightning/page/home", UPT_CAT_OTHER},
     {"LightningPageView", "", UPT_CAT_VIEW},
     {"LightningInteraction", "^create$", UPT_CAT_CREATE},
     {"LightningInteraction", "^update$", UPT_CAT_UPDATE},
