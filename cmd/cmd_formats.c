@@ -17,7 +17,6 @@ int cmd_formats(int argc, char **argv)
 {
     struct run_opts o;
     size_t n;
-    char err[256] = "out of memory";
     int rc;
 
     run_opts_init(&o);
@@ -41,22 +40,12 @@ int cmd_formats(int argc, char **argv)
     }
     if (o.nfiles > 0)
         return usage_error("formats takes no FILE ('%s')", o.files[0]);
-    struct upt_rules *rules = upt_format_rules_new(err, sizeof(err));
-    if (!rules) {
-        fprintf(stderr, "uptake: %s\n", err);
-        return EXIT_PARTIAL;
-    }
     const struct upt_format *const *all = upt_format_all(&n);
     for (size_t i = 0; i < n; i++) {
-        unsigned mask = 0;
-        for (const struct upt_rule_def *r = all[i]->rules; r->type; r++)
-            if (r->category >= 0)
-                mask |= 1u << r->category;
         printf("%s\n  %s\n  recognised by: %s\n  categories: ", all[i]->name,
                all[i]->title, all[i]->recognised);
-        upt_report_categories(stdout, mask);
+        upt_report_categories(stdout, upt_format_categories(all[i]));
         putchar('\n');
     }
-    upt_rules_free(rules);
     return fflush(stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
 }

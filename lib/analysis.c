@@ -16,7 +16,6 @@ struct upt_analysis {
     struct upt_read_opts read;
     struct upt_rules *rules;
     struct upt_profile *profile;
-    bool nomem;
 };
 
 struct upt_analysis *upt_analysis_new(struct upt_diag *diag,

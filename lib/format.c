@@ -140,3 +140,12 @@ enum upt_adapt upt_format_time(const struct upt_row *row, int col,
     }
     return UPT_ADAPT_EVENT;
 }
+
+unsigned upt_format_categories(const struct upt_format *f)
+{
+    unsigned mask = 0;
+    for (const struct upt_rule_def *r = f->rules; r->type; r++)
+        if (r->category >= 0)
+            mask |= 1u << r->category;
+    return mask;
+}

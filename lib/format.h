@@ -35,6 +35,9 @@ struct upt_format {
     void (*close)(void *state);
 };
 
+/* The categories F's built-in rules can give (bit 1 << category). */
+unsigned upt_format_categories(const struct upt_format *f);
+
 /* The format whose header HEADER is, or NULL. */
 const struct upt_format *upt_format_detect(const struct upt_row *header);
 
