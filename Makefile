@@ -125,7 +125,7 @@ fuzz:
 		clang $(UPT_CFLAGS) $(DEP_CFLAGS) -O1 -g \
 			-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 			-o build/fuzz/$${t}_fuzz lib/$${t}_fuzz.c build/fuzz/libuptake.a \
-			$(DEP_LIBS) || exit 1; \
+			$(ALL_LIBS) -pthread || exit 1; \
 	done
 
 fuzz-run: fuzz
