@@ -30,11 +30,13 @@ void run_opts_init(struct run_opts *o)
 
 int usage_error(const char *fmt, ...)
 {
+    char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    fputs("uptake: ", stderr);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
+    fputs("uptake: ", stderr);
+    put_escaped(stderr, msg);
     fputs("\nTry 'uptake --help'.\n", stderr);
     return EXIT_USAGE;
 }

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lib/utf8.h"
+
 static unsigned long *count_of(struct stderr_sink *s, const char *file,
                                const char *kind)
 {
@@ -20,6 +22,23 @@ static unsigned long *count_of(struct stderr_sink *s, const char *file,
     return &s->seen[s->nseen++].count;
 }
 
+void put_escaped(FILE *f, const char *s)
+{
+    size_t left = strlen(s);
+    while (*s) {
+        unsigned char c = (unsigned char)*s;
+        size_t n = upt_utf8_len((const unsigned char *)s, left);
+        if (n == 0 || c < 0x20 || c == 0x7f) {
+            fprintf(f, "\\x%02x", c);
+            n = 1;
+        } else {
+            fwrite(s, 1, n, f);
+        }
+        s += n;
+        left -= n;
+    }
+}
+
 static void emit(void *ctx, const struct upt_where *at, const char *kind,
                  const char *msg)
 {
@@ -31,10 +50,13 @@ static void emit(void *ctx, const struct upt_where *at, const char *kind,
     unsigned long *count = count_of(s, file, kind);
     if (++*count > STDERR_SINK_FOLD)
         return;
+    fputs("uptake: ", stderr);
+    put_escaped(stderr, file);
     if (at && at->line)
-        fprintf(stderr, "uptake: %s:%lu: %s\n", file, at->line, msg);
-    else
-        fprintf(stderr, "uptake: %s: %s\n", file, msg);
+        fprintf(stderr, ":%lu", at->line);
+    fputs(": ", stderr);
+    put_escaped(stderr, msg);
+    fputc('\n', stderr);
 }
 
 void stderr_sink_init(struct stderr_sink *sink, struct upt_diag *diag)
@@ -48,8 +70,11 @@ void stderr_sink_init(struct stderr_sink *sink, struct upt_diag *diag)
 void stderr_sink_flush(struct stderr_sink *s)
 {
     for (unsigned i = 0; i < s->nseen; i++)
-        if (s->seen[i].count > STDERR_SINK_FOLD)
-            fprintf(stderr, "uptake: %s: ... and %lu more like this\n",
-                    s->seen[i].file, s->seen[i].count - STDERR_SINK_FOLD);
+        if (s->seen[i].count > STDERR_SINK_FOLD) {
+            fputs("uptake: ", stderr);
+            put_escaped(stderr, s->seen[i].file);
+            fprintf(stderr, ": ... and %lu more like this\n",
+                    s->seen[i].count - STDERR_SINK_FOLD);
+        }
     s->nseen = 0;
 }

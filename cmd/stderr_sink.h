@@ -3,6 +3,8 @@
 #ifndef STDERR_SINK_H
 #define STDERR_SINK_H
 
+#include <stdio.h>
+
 #include "lib/diag.h"
 
 /* After this many problems of one kind in one file, the rest are counted. */
@@ -15,6 +17,11 @@ struct stderr_sink {
     } seen[32];
     unsigned nseen;
 };
+
+/* Writes S to F with control characters and bytes that are not UTF-8 as
+ * \xHH: nothing a log, a file name or an argument holds reaches the
+ * terminal as an escape sequence. */
+void put_escaped(FILE *f, const char *s);
 
 /* Points DIAG's callback at SINK. */
 void stderr_sink_init(struct stderr_sink *sink, struct upt_diag *diag);

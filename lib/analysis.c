@@ -104,7 +104,10 @@ enum upt_status upt_analysis_add_file(struct upt_analysis *a, const char *path)
  * match buffer is not shared) and profile, merged into the run's at the
  * end; all share the run's duplicate set. A file's problems are held and
  * told in the order of the files, as one thread would tell them. */
-enum { HELD_MAX = 64, HELD_KINDS = 16 };
+/* Per file and kind of problem, the first HELD_PER_KIND are kept whole
+ * and the rest counted: a sink shows the first few of a kind and counts
+ * the rest (stderr_sink folds after 3), so it tells the same either way. */
+enum { HELD_PER_KIND = 8, HELD_KINDS = 48, HELD_MAX = 128 };
 
 struct held {
     struct upt_where at;
@@ -117,11 +120,11 @@ struct job {
     enum upt_status status;
     struct held held[HELD_MAX];
     size_t nheld;
-    struct { /* problems past HELD_MAX, counted by kind */
+    struct { /* how many of each kind, kept or not */
         const char *kind;
-        unsigned long count;
-    } more[HELD_KINDS];
-    size_t nmore;
+        unsigned long kept, more;
+    } kinds[HELD_KINDS];
+    size_t nkinds;
 };
 
 struct jobs {
@@ -143,25 +146,30 @@ static void hold(void *ctx, const struct upt_where *at, const char *kind,
                  const char *msg)
 {
     struct job *j = ctx;
-    if (j->nheld < HELD_MAX) {
+    size_t k = 0;
+    while (k < j->nkinds && strcmp(j->kinds[k].kind, kind) != 0)
+        k++;
+    if (k == j->nkinds) {
+        if (k == HELD_KINDS)
+            k--; /* never met: the library has fewer kinds than this */
+        else {
+            j->kinds[k].kind = kind;
+            j->kinds[k].kept = j->kinds[k].more = 0;
+            j->nkinds++;
+        }
+    }
+    if (j->kinds[k].kept < HELD_PER_KIND && j->nheld < HELD_MAX) {
         struct held *h = &j->held[j->nheld];
         h->msg = strdup(msg);
         if (h->msg) {
             h->at = *at;
             h->kind = kind;
             j->nheld++;
+            j->kinds[k].kept++;
             return;
         }
     }
-    for (size_t i = 0; i < j->nmore; i++)
-        if (strcmp(j->more[i].kind, kind) == 0) {
-            j->more[i].count++;
-            return;
-        }
-    if (j->nmore < HELD_KINDS) {
-        j->more[j->nmore].kind = kind;
-        j->more[j->nmore++].count = 1;
-    }
+    j->kinds[k].more++;
 }
 
 static void *work(void *arg)
@@ -190,9 +198,9 @@ static void tell(struct upt_analysis *a, struct job *j)
         free(j->held[i].msg);
     }
     struct upt_where at = {.file = j->path};
-    for (size_t i = 0; i < j->nmore; i++)
-        for (unsigned long k = 0; k < j->more[i].count; k++)
-            upt_diag_report(a->diag, &at, j->more[i].kind,
+    for (size_t i = 0; i < j->nkinds; i++)
+        for (unsigned long k = 0; k < j->kinds[i].more; k++)
+            upt_diag_report(a->diag, &at, j->kinds[i].kind,
                             "(one more like the above)");
 }
 

@@ -186,9 +186,15 @@ enum upt_status upt_profile_add_event(struct upt_profile *p,
     u->formats |= (uint16_t)(1u << f);
     if (u->name == UPT_STRTAB_NONE && ev->user_name && ev->user_name[0]) {
         size_t len = strlen(ev->user_name);
-        /* a name is for display: the first 256 bytes of a longer one */
-        u->name =
-            upt_strtab_intern(p->strs, ev->user_name, len > 256 ? 256 : len);
+        /* a name is for display: the first 256 bytes of a longer one, cut
+         * before a UTF-8 continuation byte, not inside a character */
+        if (len > 256) {
+            len = 256;
+            while (len > 0 &&
+                   ((unsigned char)ev->user_name[len] & 0xc0) == 0x80)
+                len--;
+        }
+        u->name = upt_strtab_intern(p->strs, ev->user_name, len);
     }
     if (ev->time_ms < u->first_ms)
         u->first_ms = ev->time_ms;
@@ -279,8 +285,9 @@ enum upt_status upt_profile_merge(struct upt_profile *dst,
     }
     for (size_t i = 0; i < src->count; i++) {
         const struct upt_profile_user *su = &src->user[i];
-        const char *id = upt_strtab_str(src->strs, su->id);
-        struct upt_event key = {.user = id, .user_len = strlen(id)};
+        /* by length: an id may hold a NUL byte */
+        struct upt_event key = {.user = upt_strtab_str(src->strs, su->id),
+                                .user_len = upt_strtab_len(src->strs, su->id)};
         struct upt_profile_user *u = user_for(dst, &key);
         if (!u)
             return UPT_ENOMEM;

@@ -175,10 +175,13 @@ static void on_row(int term, void *data)
     drop_row(r);
 }
 
-static bool blank(const char *p, size_t len)
+/* A line libcsv makes no row of: line ends and the spaces it trims (and
+ * tabs, unless they separate TSV fields). */
+static bool blank(const struct upt_records *r, const char *p, size_t len)
 {
     for (size_t i = 0; i < len; i++)
-        if (p[i] != '\r' && p[i] != '\n')
+        if (p[i] != '\r' && p[i] != '\n' && p[i] != ' ' &&
+            (p[i] != '\t' || r->delim == '\t'))
             return false;
     return true;
 }
@@ -204,7 +207,7 @@ static void feed_line(struct upt_records *r, const char *p, size_t len)
 {
     if (r->skipping)
         return; /* the rest of a line whose row failed */
-    if (r->at_row_start && !r->line_open && !blank(p, len)) {
+    if (r->at_row_start && !r->line_open && !blank(r, p, len)) {
         r->row_line = r->line;
         r->at_row_start = false;
     }

@@ -33,9 +33,10 @@ enum { CELL_MAX = 512 };
 /* Escapes S for TSV and text into OUT; returns OUT. */
 static const char *escape(const char *s, char *out, size_t size)
 {
-    size_t o = 0;
-    for (; *s && o + 5 < size; s++) {
+    size_t o = 0, left = strlen(s);
+    while (*s && o + 5 < size) {
         unsigned char c = (unsigned char)*s;
+        size_t n = upt_utf8_len((const unsigned char *)s, left);
         const char *e = c == '\t'   ? "\\t"
                         : c == '\n' ? "\\n"
                         : c == '\r' ? "\\r"
@@ -44,11 +45,22 @@ static const char *escape(const char *s, char *out, size_t size)
         if (e) {
             memcpy(out + o, e, 2);
             o += 2;
-        } else if (c < 0x20 || c == 0x7f) {
+        } else if (n == 0 || c < 0x20 || c == 0x7f) {
+            /* a control character, or a byte that is not UTF-8 */
             o += (size_t)snprintf(out + o, size - o, "\\x%02x", c);
+        } else if (n > 1) {
+            if (o + n + 5 >= size)
+                break;
+            memcpy(out + o, s, n);
+            o += n;
+            s += n;
+            left -= n;
+            continue;
         } else {
             out[o++] = (char)c;
         }
+        s++;
+        left--;
     }
     out[o] = '\0';
     return out;

@@ -278,11 +278,13 @@ static void tsv_escapes_tabs_line_ends_backslashes_and_controls(void)
     free(text);
 }
 
-static void tsv_passes_non_ascii_bytes_through(void)
+static void tsv_passes_utf8_and_escapes_other_bytes(void)
 {
+    /* valid UTF-8 reaches the reader as it is; a stray byte (a
+     * Windows-1252 export) as \xHH, never raw */
     char *text = named("u1", "Zo\xc3\xab \xff", UPT_OUT_TSV);
     char cell[256];
-    CHECK_STREQ(field_of(text, 1, cell, sizeof(cell)), "Zo\xc3\xab \xff");
+    CHECK_STREQ(field_of(text, 1, cell, sizeof(cell)), "Zo\xc3\xab \\xff");
     free(text);
 }
 
@@ -578,7 +580,7 @@ int main(void)
     RUN(tsv_rows_hold_every_column);
     RUN(json_lines_use_numbers_and_nulls);
     RUN(tsv_escapes_tabs_line_ends_backslashes_and_controls);
-    RUN(tsv_passes_non_ascii_bytes_through);
+    RUN(tsv_passes_utf8_and_escapes_other_bytes);
     RUN(json_escapes_quotes_backslashes_and_controls);
     RUN(json_replaces_invalid_utf8_and_keeps_valid);
     RUN(json_replaces_surrogates_overlongs_and_too_large_code_points);

@@ -175,3 +175,8 @@ const char *upt_strtab_str(const struct upt_strtab *tab, uint32_t id)
 }
 
 uint32_t upt_strtab_count(const struct upt_strtab *tab) { return tab->count; }
+
+size_t upt_strtab_len(const struct upt_strtab *tab, uint32_t id)
+{
+    return id < tab->count ? tab->lens[id] : 0;
+}

@@ -25,6 +25,9 @@ uint32_t upt_strtab_find(const struct upt_strtab *tab, const char *s,
 /* The NUL-terminated string of ID, lent for the table's lifetime. */
 const char *upt_strtab_str(const struct upt_strtab *tab, uint32_t id);
 
+/* The length of the string of ID (which may hold NUL bytes). */
+size_t upt_strtab_len(const struct upt_strtab *tab, uint32_t id);
+
 /* The number of distinct strings interned. */
 uint32_t upt_strtab_count(const struct upt_strtab *tab);
 

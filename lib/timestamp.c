@@ -45,6 +45,12 @@ struct parts {
     int offset_min;
 };
 
+/* An offset may carry 1970-01-01T00:30+01:00 out of the years read. */
+static bool in_range(int64_t ms)
+{
+    return ms >= 0 && ms < upt_timestamp_days(10000, 1, 1) * UPT_MS_PER_DAY;
+}
+
 static int64_t to_ms(const struct parts *p)
 {
     int64_t days = upt_timestamp_days(p->y, p->mo, p->d);
@@ -143,7 +149,10 @@ int upt_timestamp_parse(const char *s, size_t len, int64_t *ms)
     }
     if (!valid(&p))
         return -1;
-    *ms = to_ms(&p);
+    int64_t t = to_ms(&p);
+    if (!in_range(t))
+        return -1;
+    *ms = t;
     return 0;
 }
 
@@ -323,7 +332,7 @@ int upt_timestamp_parse_local(const char *s, size_t len, int64_t *ms,
     skip_spaces(&p, end);
     if (locale_clock(&p, end, &t) != 0 || locale_zone(p, end, &t, local) != 0)
         return -1;
-    if (!valid(&t))
+    if (!valid(&t) || !in_range(to_ms(&t)))
         return -1;
     *ms = to_ms(&t);
     return 0;

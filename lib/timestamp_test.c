@@ -294,8 +294,18 @@ static void impossible_locale_forms_are_refused(void)
               -1);
 }
 
+static void offsets_cannot_carry_a_time_out_of_the_years_read(void)
+{
+    int64_t ms;
+    CHECK(upt_timestamp_parse("1970-01-01T00:00:00+01:00", 25, &ms) == -1);
+    CHECK(upt_timestamp_parse("9999-12-31T23:59:59.999-05:00", 29, &ms) == -1);
+    CHECK(upt_timestamp_parse("1970-01-01T00:00:00-01:00", 25, &ms) == 0 &&
+          ms == 3600000);
+}
+
 int main(void)
 {
+    RUN(offsets_cannot_carry_a_time_out_of_the_years_read);
     RUN(locale_forms_of_ui_downloads_are_read);
     RUN(impossible_locale_forms_are_refused);
     RUN(span_with_a_huge_week_count_is_refused);
