@@ -464,52 +464,32 @@ static void stdin_is_read_and_left_open(void)
 
 int main(void)
 {
-    snprintf(dir, sizeof(dir), "/tmp/uptake-input-XXXXXX");
-    if (!mkdtemp(dir)) {
-        perror("mkdtemp");
-        return 1;
+    /* twice: without and with a reader thread, which must give the same
+     * bytes and the same messages in the same order */
+    for (int pass = 0; pass < 2; pass++) {
+        threaded = pass == 1;
+        snprintf(dir, sizeof(dir), "/tmp/uptake-input-XXXXXX");
+        if (!mkdtemp(dir)) {
+            perror("mkdtemp");
+            return 1;
+        }
+        RUN(plain_file_is_passed_as_it_is);
+        RUN(a_lone_gzip_magic_byte_is_plain_data);
+        RUN(empty_file_is_at_its_end_at_once);
+        RUN(nonexistent_file_is_reported_and_not_opened);
+        RUN(gzip_single_member_written_by_gzwrite_is_inflated);
+        RUN(two_concatenated_members_are_read_through);
+        RUN(member_boundary_near_a_buffer_edge_loses_nothing);
+        RUN(truncated_gzip_is_reported_at_the_file_size);
+        RUN(corrupt_deflate_data_is_reported_with_an_offset);
+        RUN(bad_checksum_is_corrupt_after_the_data_is_lent);
+        RUN(trailing_garbage_after_a_member_is_reported);
+        RUN(a_single_trailing_byte_is_garbage_too);
+        RUN(large_plain_file_is_delivered_byte_identical);
+        RUN(large_gzip_file_is_delivered_byte_identical);
+        RUN(stdin_is_read_and_left_open);
+        upt_input_free(NULL);
+        rmdir(dir);
     }
-    RUN(plain_file_is_passed_as_it_is);
-    RUN(a_lone_gzip_magic_byte_is_plain_data);
-    RUN(empty_file_is_at_its_end_at_once);
-    RUN(nonexistent_file_is_reported_and_not_opened);
-    RUN(gzip_single_member_written_by_gzwrite_is_inflated);
-    RUN(two_concatenated_members_are_read_through);
-    RUN(member_boundary_near_a_buffer_edge_loses_nothing);
-    RUN(truncated_gzip_is_reported_at_the_file_size);
-    RUN(corrupt_deflate_data_is_reported_with_an_offset);
-    RUN(bad_checksum_is_corrupt_after_the_data_is_lent);
-    RUN(trailing_garbage_after_a_member_is_reported);
-    RUN(a_single_trailing_byte_is_garbage_too);
-    RUN(large_plain_file_is_delivered_byte_identical);
-    RUN(large_gzip_file_is_delivered_byte_identical);
-    RUN(stdin_is_read_and_left_open);
-    upt_input_free(NULL);
-    rmdir(dir);
-    /* the same again with a reader thread: the same bytes, the same
-     * messages, in the same order */
-    threaded = true;
-    snprintf(dir, sizeof(dir), "/tmp/uptake-input-XXXXXX");
-    if (!mkdtemp(dir)) {
-        perror("mkdtemp");
-        return 1;
-    }
-    RUN(plain_file_is_passed_as_it_is);
-    RUN(a_lone_gzip_magic_byte_is_plain_data);
-    RUN(empty_file_is_at_its_end_at_once);
-    RUN(nonexistent_file_is_reported_and_not_opened);
-    RUN(gzip_single_member_written_by_gzwrite_is_inflated);
-    RUN(two_concatenated_members_are_read_through);
-    RUN(member_boundary_near_a_buffer_edge_loses_nothing);
-    RUN(truncated_gzip_is_reported_at_the_file_size);
-    RUN(corrupt_deflate_data_is_reported_with_an_offset);
-    RUN(bad_checksum_is_corrupt_after_the_data_is_lent);
-    RUN(trailing_garbage_after_a_member_is_reported);
-    RUN(a_single_trailing_byte_is_garbage_too);
-    RUN(large_plain_file_is_delivered_byte_identical);
-    RUN(large_gzip_file_is_delivered_byte_identical);
-    RUN(stdin_is_read_and_left_open);
-    upt_input_free(NULL);
-    rmdir(dir);
     return CHECK_DONE();
 }
