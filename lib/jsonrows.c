@@ -62,6 +62,7 @@ struct upt_jsonrows {
     struct json_tokener *tok;
     enum mode mode;
     bool in_value;
+    size_t value_bytes; /* fed to the tokener for the current value */
     bool stopped;
     unsigned long line, value_line;
     /* the current object's keys and values, NUL-separated */
@@ -248,9 +249,28 @@ static size_t parse_value(struct upt_jsonrows *j, const char *p, size_t len)
     enum json_tokener_error err = json_tokener_get_error(j->tok);
     size_t used = json_tokener_get_parse_end(j->tok);
 
-    if (err == json_tokener_continue)
+    if (err == json_tokener_continue) {
+        /* json-c holds a value whole until it ends: bound what it holds */
+        j->value_bytes += (size_t)chunk;
+        if (j->value_bytes <= UPT_JSON_VALUE_MAX)
+            return (size_t)chunk;
+        json_tokener_reset(j->tok);
+        j->in_value = false;
+        j->value_bytes = 0;
+        if (j->mode == LINES) {
+            report(j, "json-too-long",
+                   "JSON record longer than 16 MiB; line skipped");
+            j->mode = SKIP_LINE;
+        } else {
+            report(j, "json-too-long",
+                   "JSON record longer than 16 MiB; rest of file skipped");
+            j->mode = DONE;
+            j->stopped = true;
+        }
         return (size_t)chunk;
+    }
     j->in_value = false;
+    j->value_bytes = 0;
     if (err != json_tokener_success) {
         char msg[160];
         snprintf(msg, sizeof(msg), "malformed JSON (%s)",

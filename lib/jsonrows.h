@@ -20,6 +20,10 @@ struct upt_jsonrows; /* opaque: one parser over one input */
 typedef int (*upt_jsonrows_fn)(void *ctx, const struct upt_row *header,
                                const struct upt_row *row);
 
+/* The longest JSON value (an object and all it holds) read: json-c keeps
+ * a value whole until it ends, so a longer one is reported and skipped. */
+#define UPT_JSON_VALUE_MAX (16u * 1024 * 1024)
+
 /* Whether this build reads JSON (uptake may be built without json-c). */
 bool upt_jsonrows_available(void);
 
