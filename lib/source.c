@@ -315,7 +315,8 @@ enum upt_status upt_source_read(const char *path, struct upt_source_opts *opts,
         return UPT_EBADINPUT;
     upt_input_set_threaded(in, opts->threads > 1);
     enum upt_status st = pump(&rd, in, &p, &empty);
-    if (st == UPT_OK && empty)
+    /* nothing but a BOM or blank lines is empty too */
+    if (st == UPT_OK && (empty || (p.csv && !rd.format && !rd.unknown)))
         report(&rd, 0, "empty", "empty input");
     close_format(&rd);
     upt_records_free(p.csv);
