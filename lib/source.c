@@ -77,6 +77,24 @@ static int map_header(struct reader *rd, const struct upt_row *header,
     return 0;
 }
 
+/* Two columns of one name: the adapters read the first, which may not be
+ * what the export meant. Said once per header. */
+static void warn_duplicates(struct reader *rd, const struct upt_row *header)
+{
+    char msg[160], quoted[64];
+    for (size_t i = 1; i < header->count; i++)
+        for (size_t k = 0; k < i; k++)
+            if (strcasecmp(header->field[i], header->field[k]) == 0) {
+                upt_diag_quote(quoted, sizeof(quoted), header->field[i],
+                               header->len[i]);
+                snprintf(msg, sizeof(msg),
+                         "column '%s' appears twice; the first is read",
+                         quoted);
+                report(rd, header->line, "duplicate-column", msg);
+                return;
+            }
+}
+
 /* Finds and opens the format of HEADER; 0, or -1 when none fits (WHAT
  * names the thing skipped in the message) or out of memory. */
 static int open_format(struct reader *rd, const struct upt_row *raw,
@@ -99,6 +117,7 @@ static int open_format(struct reader *rd, const struct upt_row *raw,
         report(rd, header->line, "unknown-format", msg);
         return -1;
     }
+    warn_duplicates(rd, header);
     rd->state = rd->format->open(header);
     if (!rd->state) {
         rd->format = NULL;
