@@ -64,6 +64,7 @@ struct upt_input {
 #ifdef UPT_HAVE_ISAL
     struct inflate_state isal;
 #endif
+    unsigned check_gap;     /* bytes of the trailer after where zlib stopped */
     const char *fault_kind; /* a fault not told yet, see report() */
     unsigned long long fault_offset;
     char fault_msg[192];
@@ -194,11 +195,6 @@ static int dec_inflate(struct upt_input *in)
 
 static void dec_end(struct upt_input *in) { (void)in; }
 
-static unsigned dec_check_gap(const struct upt_input *in)
-{
-    (void)in;
-    return 0; /* igzip reads the whole trailer before it checks */
-}
 #else
 static int dec_init(struct upt_input *in)
 {
@@ -210,17 +206,21 @@ static void dec_reset(struct upt_input *in) { inflateReset(&in->z); }
 
 static int dec_inflate(struct upt_input *in)
 {
-    return inflate(&in->z, Z_NO_FLUSH);
+    int rc = inflate(&in->z, Z_NO_FLUSH);
+    if (rc == Z_DATA_ERROR && in->z.msg) {
+        /* zlib stops between the trailer's CRC and length: a bad CRC is
+         * told at the member's end, 4 bytes on, as igzip tells it; and
+         * igzip calls a bad length a bad check: say it one way */
+        if (strcmp(in->z.msg, "incorrect data check") == 0)
+            in->check_gap = 4;
+        else if (strcmp(in->z.msg, "incorrect length check") == 0)
+            in->z.msg = "incorrect data check";
+    }
+    return rc;
 }
 
 static void dec_end(struct upt_input *in) { inflateEnd(&in->z); }
 
-/* A bad checksum is told at the end of its member, whichever inflater:
- * zlib stops between the CRC and the length that end the trailer. */
-static unsigned dec_check_gap(const struct upt_input *in)
-{
-    return in->z.msg && strcmp(in->z.msg, "incorrect data check") == 0 ? 4 : 0;
-}
 #endif
 
 static enum upt_status start(struct upt_input *in)
@@ -306,7 +306,7 @@ static enum upt_status read_gzip(struct upt_input *in, size_t *produced)
         } else if (rc == Z_MEM_ERROR) {
             return UPT_ENOMEM;
         } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-            unsigned long long at = consumed(in) + dec_check_gap(in);
+            unsigned long long at = consumed(in) + in->check_gap;
             snprintf(msg, sizeof(msg),
                      "corrupt gzip data at byte offset %llu (%s)", at,
                      in->z.msg ? in->z.msg : "bad stream");
