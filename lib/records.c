@@ -24,6 +24,8 @@ struct upt_records {
     char eol;          /* '\n', or '\r' in a CR-only file; 0: not known yet */
     bool pending_cr;   /* a buffer ended on the first CR: wait and see */
     bool skipping;     /* the rest of this line belongs to a failed row */
+    bool skip_quote;   /* ...and of a quoted field, newlines and all */
+    bool quote_seen;   /* a quote ended the last bytes scanned: "" or end */
     bool bad_row;      /* the current row already failed: drop its fields */
     bool stopped;      /* the callback asked to stop */
     bool line_open;    /* the last byte fed was not a line end */
@@ -202,18 +204,45 @@ static void recover(struct upt_records *r)
     r->at_row_start = true;
 }
 
+/* Skips the rest of a quoted field whose row failed (a field past the
+ * cap, which may hold newlines): up to its closing quote, a doubled quote
+ * being part of it. Then the rest of that line is skipped as usual. */
+static void skip_quoted(struct upt_records *r, const char *p, size_t len)
+{
+    unsigned char q = (unsigned char)r->csv.quote_char;
+    for (size_t i = 0; i < len && r->skip_quote; i++) {
+        bool quote = (unsigned char)p[i] == q;
+        if (r->quote_seen && !quote)
+            r->skip_quote = false; /* the closing quote came before */
+        else if (r->quote_seen)
+            r->quote_seen = false; /* a doubled quote: still inside */
+        else if (quote)
+            r->quote_seen = true;
+    }
+}
+
 /* One physical line (or its start, when a buffer ends inside it). */
 static void feed_line(struct upt_records *r, const char *p, size_t len)
 {
-    if (r->skipping)
+    if (r->skipping) {
+        if (r->skip_quote)
+            skip_quoted(r, p, len);
         return; /* the rest of a line whose row failed */
+    }
     if (r->at_row_start && !r->line_open && !blank(r, p, len)) {
         r->row_line = r->line;
         r->at_row_start = false;
     }
-    if (csv_parse(&r->csv, p, len, on_field, on_row, r) != len) {
+    size_t used = csv_parse(&r->csv, p, len, on_field, on_row, r);
+    if (used != len) {
+        bool in_quotes = csv_error(&r->csv) == CSV_ENOMEM && r->csv.quoted;
         recover(r);
         r->skipping = true;
+        if (in_quotes) {
+            r->skip_quote = true;
+            r->quote_seen = false;
+            skip_quoted(r, p + used, len - used);
+        }
     }
 }
 
@@ -259,7 +288,10 @@ static void feed_lines(struct upt_records *r, const char *buf, size_t len)
         r->line_open = !nl;
         if (nl) {
             r->line++;
-            r->skipping = false;
+            if (r->skip_quote && r->quote_seen) /* the quote ended the line */
+                r->skip_quote = r->quote_seen = false;
+            if (!r->skip_quote)
+                r->skipping = false;
         }
         buf += n;
         len -= n;

@@ -467,8 +467,34 @@ static void crlf_file_split_after_its_first_cr_keeps_line_numbers(void)
                                    "1:id|name\n2:1|multi\\nline\n4:2|b\n"));
 }
 
+static void long_quoted_field_with_newlines_is_skipped_whole(void)
+{
+    /* a quoted field past the cap that spans 8 lines: one message, and
+     * none of its lines read as rows */
+    const size_t line = 300000;
+    char *in = malloc(8 * (line + 1) + 128);
+    size_t n = 0;
+    n += (size_t)snprintf(in + n, 16, "h1,h2\nx,\"");
+    for (int k = 0; k < 7; k++) {
+        memset(in + n, 'a', line);
+        n += line;
+        in[n++] = '\n';
+    }
+    n += (size_t)snprintf(in + n, 64,
+                          "b\"\"c\",y\nnext,row\n\"two\nlines\",z\n");
+    struct rows r = {0};
+    struct sink s = {0};
+    CHECK(parse_in(in, n, 256 * 1024, ',', &r, &s) == UPT_OK);
+    CHECK_STREQ(r.text, "1:h1|h2\n10:next|row\n11:two\\nlines|z\n");
+    CHECK_STREQ(s.text,
+                "t.csv:2: long-field: field longer than 1 MiB; row skipped\n");
+    free(r.text);
+    free(in);
+}
+
 int main(void)
 {
+    RUN(long_quoted_field_with_newlines_is_skipped_whole);
     RUN(quoted_comma_stays_in_one_field);
     RUN(doubled_quotes_become_one);
     RUN(empty_fields_are_kept);
