@@ -279,6 +279,11 @@ static size_t parse_value(struct upt_jsonrows *j, const char *p, size_t len)
         if (j->mode == LINES) {
             strncat(msg, "; line skipped", sizeof(msg) - strlen(msg) - 1);
             report(j, "json-malformed", msg);
+            /* a record cut short runs on into the next line and fails
+             * there: start again where that line starts, not after it */
+            for (size_t k = used; k > 0; k--)
+                if (p[k - 1] == '\n')
+                    return k;
             j->mode = SKIP_LINE;
         } else {
             strncat(msg, "; rest of file skipped",
