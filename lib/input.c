@@ -471,6 +471,14 @@ void upt_input_set_threaded(struct upt_input *in, bool threaded)
     in->threaded = threaded;
 }
 
+void upt_input_set_diag(struct upt_input *in, struct upt_diag *diag)
+{
+    if (in->ahead) /* its thread keeps holding problems for the new sink */
+        in->diag_caller = diag;
+    else
+        in->diag = diag;
+}
+
 static void stop_reader(struct upt_input *in)
 {
     struct ahead *a = in->ahead;

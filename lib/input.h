@@ -25,10 +25,14 @@ enum upt_status upt_input_read(struct upt_input *in, const char **buf,
 
 /* Asks for the input to be read and decompressed on a thread of its own,
  * a few buffers ahead of the caller, so that inflating overlaps parsing.
- * Call before the first read; the contract of upt_input_read is unchanged
+ * It takes effect at the next read; the contract of upt_input_read is unchanged
  * (problems still reach DIAG from the caller's thread, after the data
  * before them). Without threads to be had, reading stays in the caller. */
 void upt_input_set_threaded(struct upt_input *in, bool threaded);
+
+/* Sends the problems found from now on to DIAG: another thread taking
+ * over the reading of IN must not use a sink of the caller's thread. */
+void upt_input_set_diag(struct upt_input *in, struct upt_diag *diag);
 
 /* Whether the input was found to be gzip; valid after the first read. */
 bool upt_input_is_gzip(const struct upt_input *in);

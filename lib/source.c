@@ -10,6 +10,7 @@
 #include "input.h"
 #include "jsonrows.h"
 #include "records.h"
+#include "rowqueue.h"
 
 #include "banned.h"
 
@@ -265,6 +266,7 @@ static int on_object(void *ctx, const struct upt_row *header,
 /* The parser for the input's syntax, chosen from its first bytes. */
 struct parser {
     struct upt_records *csv;
+    struct upt_rowqueue *queue; /* CSV parsed on a thread of its own */
     struct upt_jsonrows *json;
 };
 
@@ -279,12 +281,20 @@ static bool looks_like_json(const char *buf, size_t len)
     return i < len && (buf[i] == '{' || buf[i] == '[');
 }
 
-static int choose_parser(struct reader *rd, struct parser *p, const char *buf,
-                         size_t len)
+/* With -j, CSV is read and parsed on a thread of its own while this one
+ * adapts and counts; JSON, whose parser is the heavier half, only has its
+ * input decompressed on another thread. */
+static int choose_parser(struct reader *rd, struct parser *p,
+                         struct upt_input *in, const char *buf, size_t len)
 {
+    bool threaded = rd->opts->threads > 1;
+    upt_input_set_threaded(in, threaded);
     if (!looks_like_json(buf, len)) {
-        p->csv = upt_records_new(rd->path, upt_records_delimiter(buf, len),
-                                 rd->diag, on_row, rd);
+        char delim = upt_records_delimiter(buf, len);
+        if (threaded && (p->queue = upt_rowqueue_start(in, rd->path, delim, buf,
+                                                       len, rd->diag)))
+            return 0;
+        p->csv = upt_records_new(rd->path, delim, rd->diag, on_row, rd);
         return p->csv ? 0 : -1;
     }
     if (!upt_jsonrows_available()) {
@@ -307,9 +317,16 @@ static enum upt_status pump(struct reader *rd, struct upt_input *in,
     while ((st = upt_input_read(in, &buf, &len)) == UPT_OK) {
         if (*empty) {
             *empty = false;
-            if (choose_parser(rd, p, buf, len) != 0) {
+            if (choose_parser(rd, p, in, buf, len) != 0) {
                 rd->nomem = !rd->unknown;
                 return UPT_OK;
+            }
+            if (p->queue) {
+                st = upt_rowqueue_drain(p->queue, on_row, rd);
+                if (st == UPT_ENOMEM)
+                    rd->nomem = true;
+                /* stopped by on_row: the reader says why */
+                return st == UPT_ENOMEM || st == UPT_EOF ? UPT_OK : st;
             }
         }
         if ((p->csv ? upt_records_feed(p->csv, buf, len)
@@ -332,11 +349,12 @@ enum upt_status upt_source_read(const char *path, struct upt_source_opts *opts,
     struct upt_input *in = upt_input_open(path, diag);
     if (!in)
         return UPT_EBADINPUT;
-    upt_input_set_threaded(in, opts->threads > 1);
     enum upt_status st = pump(&rd, in, &p, &empty);
     /* nothing but a BOM or blank lines is empty too */
-    if (st == UPT_OK && (empty || (p.csv && !rd.format && !rd.unknown)))
+    if (st == UPT_OK &&
+        (empty || ((p.csv || p.queue) && !rd.format && !rd.unknown)))
         report(&rd, 0, "empty", "empty input");
+    upt_rowqueue_free(p.queue); /* the input is ours again */
     close_format(&rd);
     upt_records_free(p.csv);
     upt_jsonrows_free(p.json);
