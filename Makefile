@@ -145,8 +145,12 @@ fuzz-run: fuzz
 			-print_final_stats=0 corpus-$$t 2>&1 | tail -3) || exit 1; \
 	done
 
+# With ISA-L found, a zlib build is measured too
 bench: $(O)/uptake
-	@sh cmd/bench.sh $(O)/uptake $(or $(BENCH_MB),1024)
+	$(if $(ISAL_LIBS),@$(MAKE) --no-print-directory O=$(O)/zlib NO_ISAL=1 \
+		$(O)/zlib/uptake)
+	@UPTAKE_ZLIB=$(if $(ISAL_LIBS),$(O)/zlib/uptake) \
+		sh cmd/bench.sh $(O)/uptake $(or $(BENCH_MB),1024)
 
 # uptake-sim: a seeded simulator of a CRM org (logs, roster, truth), libc
 # only; check-sim runs uptake on what it writes (SIM_USERS, SIM_SEEDS).

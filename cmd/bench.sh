@@ -1,24 +1,32 @@
 #!/bin/sh
-# bench.sh - `make bench`: uptake's speed and memory on a synthetic Salesforce
-# event log of MB MiB, against zcat (the floor: decompression alone) and
-# Miller (a general CSV tool counting rows per user), if installed.
+# bench.sh - `make bench`: uptake's speed and memory on synthetic Salesforce
+# event logs, against zcat (the floor: decompression alone) and Miller (a
+# general CSV tool counting rows per user), if installed. One table, a line
+# per case:
+#   stream       one gzip stream of MB MiB, BENCH_USERS users, default -j
+#   users        the same size with BENCH_USERS_BIG users: memory grows
+#                with users, not events
+#   big          BENCH_HUGE_MB MiB: memory stays put as the input grows
+#   zlib         the first case with a build that inflates with zlib, when
+#                given one (UPTAKE_ZLIB; make bench builds it with ISA-L on)
+#   files -j 1   the first size as one gzip file per event type, -j 1
+#   files        the same files, default -j: several read at once
 #
 # Usage: sh cmd/bench.sh UPTAKE [MB]         (MB: default 1024)
 #
-# The log comes from cmd/bench_gen.c (built here into build/bench/), made once
-# per set of parameters and kept in build/bench/ with its gzip -6 copy; a
-# change to the generator makes new data. Each time is the best of
-# BENCH_RUNS runs; uptake's peak memory is the largest of its runs.
+# The logs come from cmd/bench_gen.c (built here into build/bench/), made
+# once per set of parameters and kept in build/bench/ with their gzip -6
+# copies; a change to the generator makes new data. Each time is the best
+# of BENCH_RUNS runs; uptake's peak memory is the largest of its runs.
 #
 # Environment:
 #   BENCH_USERS=5000       users in the org
-#   BENCH_USERS_BIG=50000  a second line with this many users, to show memory
-#                          growing with users (0: no second line)
+#   BENCH_USERS_BIG=50000  users of the "users" case (0: no such line)
 #   BENCH_BIG_MB=MB        its size
+#   BENCH_HUGE_MB=5120     size of the "big" case (0: no such line)
+#   BENCH_FILES=1          0: no "files" lines
+#   UPTAKE_ZLIB=PATH       an uptake built with NO_ISAL=1 for the "zlib" line
 #   BENCH_DAYS=30 BENCH_SEED=1 BENCH_RUNS=3
-#   BENCH_LAYOUT=mixed     mixed: one gzip stream with every event type's daily
-#                          files concatenated (zcat *.csv.gz | gzip); split: one
-#                          file per event type, as Salesforce delivers them
 #   BENCH_VERIFY_MB=4      the small log checked first: uptake must read it
 #                          with exit status 0 and nothing on stderr
 #   CC=cc                  the compiler for the generator
@@ -43,7 +51,9 @@ mb_big=${BENCH_BIG_MB:-$mb}
 days=${BENCH_DAYS:-30}
 seed=${BENCH_SEED:-1}
 runs=${BENCH_RUNS:-3}
-layout=${BENCH_LAYOUT:-mixed}
+huge_mb=${BENCH_HUGE_MB:-5120}
+with_files=${BENCH_FILES:-1}
+zlib_bin=${UPTAKE_ZLIB:-}
 verify_mb=${BENCH_VERIFY_MB:-4}
 
 posint() { # NAME VALUE [0 allowed]
@@ -60,16 +70,21 @@ posint BENCH_DAYS "$days"
 posint BENCH_SEED "$seed" 0
 posint BENCH_RUNS "$runs"
 posint BENCH_VERIFY_MB "$verify_mb"
-case $layout in
-split | mixed) ;;
-*) die "BENCH_LAYOUT must be split or mixed, not '$layout'" ;;
-esac
+posint BENCH_HUGE_MB "$huge_mb" 0
+posint BENCH_FILES "$with_files" 0
 
 case $bin in
 /*) ;;
 *) bin=$(pwd)/$bin ;;
 esac
 [ -x "$bin" ] || die "no uptake binary at $bin (run make first)"
+if [ -n "$zlib_bin" ]; then
+    case $zlib_bin in
+    /*) ;;
+    *) zlib_bin=$(pwd)/$zlib_bin ;;
+    esac
+    [ -x "$zlib_bin" ] || die "no uptake binary at $zlib_bin (UPTAKE_ZLIB)"
+fi
 [ -x /usr/bin/time ] || die "GNU time is needed at /usr/bin/time (apt-get install time)"
 for tool in gzip zcat awk; do
     command -v $tool >/dev/null 2>&1 || die "$tool is needed"
@@ -108,9 +123,13 @@ else
     now() { echo -; }
 fi
 
-# prepare MB USERS: makes (once) the log and its gzip copy; sets $data to
-# its directory, $files to the gzip files, $plain to the plain ones
+# prepare MB USERS [LAYOUT]: makes (once) the log and its gzip copy; sets
+# $data to its directory, $files to the gzip files, $plain to the plain
+# ones. LAYOUT mixed (the default): one stream with every event type's
+# daily files concatenated (zcat *.csv.gz | gzip); split: one file per
+# event type, as Salesforce delivers them.
 prepare() {
+    layout=${3:-mixed}
     data=$out/elf-$1m-$2u-${days}d-s$seed-$layout-g$gen_sum
     if [ ! -f "$data/gen.ok" ]; then
         rm -rf "$data"
@@ -221,54 +240,75 @@ have_mlr=
 command -v mlr >/dev/null 2>&1 && have_mlr=1
 
 # 2. the measured runs
-measure() { # MB USERS
-    prepare "$1" "$2"
+measure() { # CASE MB USERS LAYOUT BINARY [UPTAKE OPTIONS...]
+    label=$1 upt=$5
+    prepare "$2" "$3" "$4"
+    shift 5
     bytes=$(stat_of bytes)
     rows=$(stat_of rows)
     # shellcheck disable=SC2086
     gzbytes=$(cat $files | wc -c)
-    note "timing zcat, best of $runs"
+    note "$label: timing zcat, best of $runs"
     # shellcheck disable=SC2086
     best zcat zcat $files
     zcat_s=$best
-    note "timing uptake, best of $runs"
+    note "$label: timing uptake $*, best of $runs"
     # shellcheck disable=SC2086
-    best uptake "$bin" $files
+    best uptake "$upt" "$@" $files
     upt_s=$best upt_kib=$peak
     mlr_s=-
-    if [ -n "$have_mlr" ]; then
-        note "timing mlr count -g USER_ID, best of $runs"
+    if [ -n "$have_mlr" ] && [ "$label" = stream ]; then
+        note "$label: timing mlr count -g USER_ID, best of $runs"
         # shellcheck disable=SC2086
         best mlr mlr --icsv --ojson --gzin --allow-ragged-csv-input \
             count -g USER_ID $files
         mlr_s=$best
     fi
-    awk -v users="$2" -v bytes="$bytes" -v gz="$gzbytes" -v rows="$rows" \
-        -v us="$upt_s" -v zs="$zcat_s" -v ms="$mlr_s" -v kib="$upt_kib" '
+    echo "$label $upt_s" >>"$tmp/times"
+    awk -v label="$label" -v users="$(stat_of users)" -v bytes="$bytes" \
+        -v gz="$gzbytes" -v rows="$rows" -v us="$upt_s" -v zs="$zcat_s" \
+        -v ms="$mlr_s" -v kib="$upt_kib" '
         function rate(s) { return s > 0 ? bytes / 1048576 / s : 0 }
         BEGIN {
             mlr = ms == "-" ? "-" : sprintf("%.1f", rate(ms))
-            printf "%6d %10.1f %9.1f %10d %9.2f %13.1f %11.1f %9.2f %10s %14.1f\n",
-                users, bytes / 1048576, gz / 1048576, rows, us, rate(us),
+            printf "%-10s %6d %9.1f %8.1f %10d %8.2f %12.1f %10.1f %8.2f %9s %8.1f\n",
+                label, users, bytes / 1048576, gz / 1048576, rows, us, rate(us),
                 rate(zs), rate(us) / rate(zs), mlr, kib / 1024
         }' >>"$tmp/table"
 }
 
 : >"$tmp/table"
-measure "$mb" "$users"
+: >"$tmp/times"
+measure stream "$mb" "$users" mixed "$bin"
 if [ "$users_big" -gt 0 ] && [ "$users_big" -ne "$users" ]; then
-    measure "$mb_big" "$users_big"
+    measure users "$mb_big" "$users_big" mixed "$bin"
+fi
+if [ "$huge_mb" -gt 0 ] && [ "$huge_mb" -ne "$mb" ]; then
+    measure big "$huge_mb" "$users" mixed "$bin"
+fi
+if [ -n "$zlib_bin" ]; then
+    measure zlib "$mb" "$users" mixed "$zlib_bin"
+fi
+if [ "$with_files" -gt 0 ]; then
+    measure "files-j1" "$mb" "$users" split "$bin" -j 1
+    measure files "$mb" "$users" split "$bin"
 fi
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
-nfiles=$(echo "$files" | wc -l)
 echo
 echo "uptake bench: $(nproc 2>/dev/null || echo "?") CPUs${cpu:+ ($cpu)}; times: best of $runs;" \
-    "$days days of Salesforce event log files, $layout layout ($nfiles gzip files), seed $seed"
-printf "%6s %10s %9s %10s %9s %13s %11s %9s %10s %14s\n" \
-    users "input MiB" "gzip MiB" rows "uptake s" "uptake MiB/s" "zcat MiB/s" \
-    "upt/zcat" "mlr MiB/s" "uptake RSS MiB"
+    "$days days of synthetic Salesforce event log files, gzip -6, seed $seed"
+printf "%-10s %6s %9s %8s %10s %8s %12s %10s %8s %9s %8s\n" \
+    case users "input MiB" "gzip MiB" rows "uptake s" "uptake MiB/s" \
+    "zcat MiB/s" upt/zcat "mlr MiB/s" "peak MiB"
 cat "$tmp/table"
 echo "MiB/s: uncompressed MiB per second of wall time. upt/zcat: uptake's speed over"
-echo "zcat's (1.00 = as fast as decompression alone). mlr: Miller counting rows per"
-echo "user, '-' when not installed. Data: $out/ (make clean removes it)."
+echo "zcat's on the same files (1.00 = as fast as decompression alone). mlr: Miller"
+echo "counting rows per user, '-' when not installed. peak: uptake's largest RSS."
+echo "stream: one gzip stream; users: more users; big: a larger input; zlib: zlib's"
+echo "inflate instead of ISA-L; files: one gzip file per event type, -j 1 and default."
+awk '$1 == "files-j1" { one = $2 } $1 == "files" { many = $2 }
+    END { if (one > 0 && many > 0)
+        printf "several files: the default -j reads at %.2fx the -j 1 rate\n", one / many }' \
+    "$tmp/times"
+echo "Data: $out/ (make clean removes it)."
