@@ -1,9 +1,11 @@
 /* analysis.c - a run: files read into one profile, then judged with a roster */
 #include "analysis.h"
 
+#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "profile.h"
 #include "source.h"
@@ -117,6 +119,7 @@ struct held {
 
 struct job {
     const char *path;
+    unsigned long long size; /* for the order of reading */
     enum upt_status status;
     struct held held[HELD_MAX];
     size_t nheld;
@@ -130,6 +133,7 @@ struct job {
 struct jobs {
     struct upt_analysis *a;
     struct job *job;
+    struct job **order; /* the jobs by size, largest first */
     size_t n, next;
     pthread_mutex_t mu;
 };
@@ -182,7 +186,7 @@ static void *work(void *arg)
         pthread_mutex_unlock(&js->mu);
         if (i >= js->n)
             return NULL;
-        struct job *j = &js->job[i];
+        struct job *j = js->order[i];
         struct upt_diag diag = {.emit = hold, .ctx = j};
         j->status =
             read_into(&js->a->read, w->rules, w->profile, 1, j->path, &diag);
@@ -204,22 +208,57 @@ static void tell(struct upt_analysis *a, struct job *j)
                             "(one more like the above)");
 }
 
+/* A file's size for scheduling; stdin, pipes and the unreadable come
+ * first, as if largest: their size is not known. */
+static unsigned long long size_of(const char *path)
+{
+    struct stat sb;
+    if (strcmp(path, "-") == 0 || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+        return ULLONG_MAX;
+    return (unsigned long long)sb.st_size;
+}
+
+static int larger_first(const void *pa, const void *pb)
+{
+    const struct job *a = *(struct job *const *)pa;
+    const struct job *b = *(struct job *const *)pb;
+    if (a->size != b->size)
+        return a->size > b->size ? -1 : 1;
+    return a < b ? -1 : a > b; /* then in the order given */
+}
+
+/* Largest first, so that the last files to start are small ones and the
+ * threads end together. */
+static void schedule(struct jobs *js)
+{
+    for (size_t i = 0; i < js->n; i++) {
+        js->job[i].size = size_of(js->job[i].path);
+        js->order[i] = &js->job[i];
+    }
+    qsort(js->order, js->n, sizeof(*js->order), larger_first);
+}
+
 static enum upt_status add_parallel(struct upt_analysis *a,
                                     const char *const *paths, size_t n,
                                     size_t nworkers)
 {
-    struct jobs js = {.a = a, .n = n, .job = calloc(n, sizeof(*js.job))};
+    struct jobs js = {.a = a,
+                      .n = n,
+                      .job = calloc(n, sizeof(*js.job)),
+                      .order = calloc(n, sizeof(*js.order))};
     struct worker *w = calloc(nworkers, sizeof(*w));
     enum upt_status st = UPT_OK;
     char err[256];
-    if (!js.job || !w) {
+    if (!js.job || !js.order || !w) {
         free(js.job);
+        free(js.order);
         free(w);
         return UPT_ENOMEM;
     }
     pthread_mutex_init(&js.mu, NULL);
     for (size_t i = 0; i < n; i++)
         js.job[i].path = paths[i];
+    schedule(&js);
     for (size_t i = 0; i < nworkers; i++) {
         w[i].jobs = &js;
         w[i].rules = upt_config_rules_new(a->read.config, err, sizeof(err));
@@ -248,6 +287,7 @@ static enum upt_status add_parallel(struct upt_analysis *a,
     }
     pthread_mutex_destroy(&js.mu);
     free(js.job);
+    free(js.order);
     free(w);
     return st;
 }
