@@ -93,7 +93,23 @@ uint64_t upt_dedupe_fingerprint(const struct upt_event *ev)
     h ^= h >> 27;
     h *= 0x94d049bb133111ebull;
     h ^= h >> 31;
+    /* the day goes where neither the stripe (top bits) nor the table
+     * slot (low bits) is chosen */
+    int64_t day = ev->time_ms / 86400000;
+    if (ev->time_ms % 86400000 < 0)
+        day--;
+    h &= ~(0xffffull << UPT_DEDUPE_DAY_SHIFT);
+    h |= ((uint64_t)day & 0xffff) << UPT_DEDUPE_DAY_SHIFT;
     return h ? h : 1;
+}
+
+void upt_dedupe_each(const struct upt_dedupe *d,
+                     void (*fn)(void *ctx, uint64_t fingerprint), void *ctx)
+{
+    for (int i = 0; i < STRIPES; i++)
+        for (size_t k = 0; k < d->stripe[i].nslots; k++)
+            if (d->stripe[i].slot[k])
+                fn(ctx, d->stripe[i].slot[k]);
 }
 
 static int grow(struct stripe *s)

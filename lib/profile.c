@@ -315,3 +315,64 @@ enum upt_status upt_profile_merge(struct upt_profile *dst,
 }
 
 void upt_profile_begin_input(struct upt_profile *p) { p->input++; }
+
+size_t upt_profile_str_len(const struct upt_profile *p, uint32_t sid)
+{
+    return sid == UPT_STRTAB_NONE ? 0 : upt_strtab_len(p->strs, sid);
+}
+
+unsigned upt_profile_formats(const struct upt_profile *p,
+                             const char *const **names,
+                             const unsigned **coverage)
+{
+    *names = p->format;
+    *coverage = p->coverage;
+    return p->nformats;
+}
+
+unsigned upt_profile_format_slot(struct upt_profile *p, const char *name)
+{
+    return format_index(p, name);
+}
+
+enum upt_status upt_profile_restore(struct upt_profile *p,
+                                    const struct upt_profile_saved *s)
+{
+    struct upt_event key = {.user = s->id, .user_len = s->id_len};
+    struct upt_profile_user *u = user_for(p, &key);
+    if (!u)
+        return UPT_ENOMEM;
+    for (uint32_t k = 0; k < s->ndays; k++)
+        if (merge_day(u, &s->days[k]) != 0)
+            return UPT_ENOMEM;
+    if (u->name == UPT_STRTAB_NONE && s->name)
+        u->name = upt_strtab_intern(p->strs, s->name, s->name_len);
+    u->service |= s->service;
+    u->formats |= (uint16_t)s->formats;
+    if (s->first_ms < u->first_ms)
+        u->first_ms = s->first_ms;
+    if (s->last_ms > u->last_ms)
+        u->last_ms = s->last_ms;
+    return UPT_OK;
+}
+
+void upt_profile_restore_range(struct upt_profile *p, int64_t first_ms,
+                               int64_t last_ms)
+{
+    if (first_ms < p->first_ms)
+        p->first_ms = first_ms;
+    if (last_ms > p->last_ms)
+        p->last_ms = last_ms;
+}
+
+void upt_profile_restore_seen(struct upt_profile *p, uint64_t fingerprint)
+{
+    upt_dedupe_seen(p->seen, fingerprint);
+}
+
+void upt_profile_each_seen(const struct upt_profile *p,
+                           void (*fn)(void *ctx, uint64_t fingerprint),
+                           void *ctx)
+{
+    upt_dedupe_each(p->seen, fn, ctx);
+}

@@ -100,4 +100,48 @@ const struct upt_profile_user *upt_profile_find(const struct upt_profile *p,
 /* The string of a user's id or name. */
 const char *upt_profile_str(const struct upt_profile *p, uint32_t sid);
 
+/* The length of a user's id or name (an id may hold a NUL byte). */
+size_t upt_profile_str_len(const struct upt_profile *p, uint32_t sid);
+
+/* For saved states (state.c), which take a profile apart and put it back. */
+
+/* The formats P has met, by slot (bit i of a user's formats): *NAMES and
+ * *COVERAGE are lent. Returns how many. */
+unsigned upt_profile_formats(const struct upt_profile *p,
+                             const char *const **names,
+                             const unsigned **coverage);
+
+/* The slot of the format called NAME, a name of the format table that
+ * outlives P (upt_format_find(...)->name); made if new. */
+unsigned upt_profile_format_slot(struct upt_profile *p, const char *name);
+
+/* A user as a state holds it; FORMATS are bits of P's slots, DAYS are
+ * ascending. */
+struct upt_profile_saved {
+    const char *id, *name; /* NAME may be NULL */
+    size_t id_len, name_len;
+    int64_t first_ms, last_ms;
+    bool service;
+    unsigned formats;
+    const struct upt_day *days;
+    uint32_t ndays;
+};
+
+/* Adds a saved user to P as if their events had been added (merged with
+ * a user of the same id). UPT_ENOMEM when out of memory. */
+enum upt_status upt_profile_restore(struct upt_profile *p,
+                                    const struct upt_profile_saved *s);
+
+/* Widens P's time range to FIRST_MS..LAST_MS, as a state recorded it. */
+void upt_profile_restore_range(struct upt_profile *p, int64_t first_ms,
+                               int64_t last_ms);
+
+/* Remembers FINGERPRINT as an event counted (upt_dedupe_fingerprint). */
+void upt_profile_restore_seen(struct upt_profile *p, uint64_t fingerprint);
+
+/* Calls FN for the fingerprint of every event counted, in no order. */
+void upt_profile_each_seen(const struct upt_profile *p,
+                           void (*fn)(void *ctx, uint64_t fingerprint),
+                           void *ctx);
+
 #endif

@@ -1,0 +1,51 @@
+/* state.h - a profile kept between runs: per-user, per-day counts and the
+ * fingerprints of the events counted, in a versioned text file
+ *
+ * The format (version 1), one record a line, fields separated by a space:
+ *
+ *   uptake-state 1
+ *   categories NAME...          the order of the counts below
+ *   range FIRST_MS LAST_MS      the earliest and latest event times
+ *   format SLOT NAME COVERAGE   a format met; COVERAGE: bit i = category i
+ *   user ID NAME FIRST_MS LAST_MS SERVICE FORMATS
+ *   day DAY FAILED SESSIONS COUNT...   the user above, one UTC day
+ *   seen DAY FINGERPRINT...     events counted that day, in hex
+ *   end CRC                     CRC-32 of every byte before this line
+ *
+ * IDs and names escape bytes up to the space, '%' and DEL as %HH; a user
+ * without a name has "-". DAY counts days from 1970-01-01; times are
+ * milliseconds since the epoch, UTC. A reader refuses a file whose last
+ * line is missing or does not match (cut short, edited or corrupt), and a
+ * version it does not know.
+ */
+#ifndef UPT_STATE_H
+#define UPT_STATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "status.h"
+
+struct upt_profile;
+
+#define UPT_STATE_VERSION 1
+
+/* Keep every day: no horizon. */
+#define UPT_STATE_KEEP_ALL INT32_MIN
+
+/* Writes P to OUT, leaving out the days before KEEP_FROM (a day number;
+ * UPT_STATE_KEEP_ALL keeps all) and the users left with no day. Returns
+ * UPT_OK, UPT_EIO when a write failed, or UPT_ENOMEM. */
+enum upt_status upt_state_write(const struct upt_profile *p, int32_t keep_from,
+                                FILE *out);
+
+/* Reads the state in IN, called NAME for messages, into P as if its
+ * events had been added to P. Returns UPT_OK; UPT_EBADINPUT with the
+ * reason (and line) in ERR when IN is not a state this uptake reads, in
+ * which case P holds part of it and should be dropped; UPT_EIO after a
+ * read error; UPT_ENOMEM. */
+enum upt_status upt_state_read(struct upt_profile *p, FILE *in,
+                               const char *name, char *err, size_t errsize);
+
+#endif
