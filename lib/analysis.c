@@ -9,6 +9,8 @@
 
 #include "profile.h"
 #include "source.h"
+#include "state.h"
+#include "timestamp.h"
 #include "userid.h"
 
 #include "banned.h"
@@ -18,6 +20,13 @@ struct upt_analysis {
     struct upt_read_opts read;
     struct upt_rules *rules;
     struct upt_profile *profile;
+    /* events a day had in the state loaded, ascending by day */
+    struct day_total {
+        int32_t day;
+        uint64_t events;
+    } * state_days;
+    size_t nstate_days;
+    int32_t *revised;
 };
 
 struct upt_analysis *upt_analysis_new(struct upt_diag *diag,
@@ -44,6 +53,8 @@ void upt_analysis_free(struct upt_analysis *a)
         return;
     upt_rules_free(a->rules);
     upt_profile_free(a->profile);
+    free(a->state_days);
+    free(a->revised);
     free(a);
 }
 
@@ -317,4 +328,92 @@ struct upt_diagnosis *upt_analysis_diagnose(struct upt_analysis *a,
 bool upt_analysis_dedupe_full(const struct upt_analysis *a)
 {
     return upt_profile_dedupe_full(a->profile);
+}
+
+/* Events per day over every user, ascending by day; malloc'd. */
+static struct day_total *day_totals(const struct upt_profile *p, size_t *n)
+{
+    struct day_total *t = NULL;
+    size_t count = 0, cap = 0;
+    for (size_t i = 0; i < upt_profile_count(p); i++) {
+        const struct upt_profile_user *u = upt_profile_user(p, i);
+        for (uint32_t k = 0; k < u->ndays; k++) {
+            uint64_t events = 0;
+            for (int c = 0; c < UPT_CAT_COUNT; c++)
+                events += u->days[k].count[c];
+            size_t lo = 0, hi = count;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (t[mid].day < u->days[k].day)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (lo == count || t[lo].day != u->days[k].day) {
+                if (count == cap) {
+                    cap = cap ? cap * 2 : 64;
+                    struct day_total *nt = realloc(t, cap * sizeof(*nt));
+                    if (!nt) {
+                        free(t);
+                        return NULL;
+                    }
+                    t = nt;
+                }
+                memmove(&t[lo + 1], &t[lo], (count - lo) * sizeof(*t));
+                t[lo] = (struct day_total){.day = u->days[k].day};
+                count++;
+            }
+            t[lo].events += events;
+        }
+    }
+    *n = count;
+    return t ? t : calloc(1, sizeof(*t));
+}
+
+enum upt_status upt_analysis_load_state(struct upt_analysis *a, FILE *in,
+                                        const char *name, char *err,
+                                        size_t errsize)
+{
+    enum upt_status st = upt_state_read(a->profile, in, name, err, errsize);
+    if (st != UPT_OK)
+        return st;
+    free(a->state_days);
+    a->state_days = day_totals(a->profile, &a->nstate_days);
+    return a->state_days ? UPT_OK : UPT_ENOMEM;
+}
+
+size_t upt_analysis_revised_days(struct upt_analysis *a, const int32_t **days)
+{
+    size_t n = 0, now_n;
+    struct day_total *now = day_totals(a->profile, &now_n);
+    int32_t *out = realloc(a->revised, (a->nstate_days + 1) * sizeof(*out));
+    if (!now || !out) {
+        free(now);
+        if (out)
+            a->revised = out;
+        *days = a->revised;
+        return 0;
+    }
+    a->revised = out;
+    for (size_t i = 0, k = 0; i < a->nstate_days; i++) {
+        while (k < now_n && now[k].day < a->state_days[i].day)
+            k++;
+        if (k < now_n && now[k].day == a->state_days[i].day &&
+            now[k].events > a->state_days[i].events)
+            out[n++] = a->state_days[i].day;
+    }
+    free(now);
+    *days = out;
+    return n;
+}
+
+enum upt_status upt_analysis_write_state(const struct upt_analysis *a,
+                                         unsigned keep_days, FILE *out)
+{
+    int32_t keep_from = UPT_STATE_KEEP_ALL;
+    int64_t last = upt_profile_last_ms(a->profile);
+    if (keep_days > 0 && last != INT64_MIN)
+        keep_from =
+            (int32_t)(upt_timestamp_day_of(last) - (int64_t)keep_days + 1);
+    return upt_state_write(a->profile, keep_from, out);
 }

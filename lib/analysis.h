@@ -2,6 +2,9 @@
 #ifndef UPT_ANALYSIS_H
 #define UPT_ANALYSIS_H
 
+#include <stdint.h>
+#include <stdio.h>
+
 #include "config.h"
 #include "diag.h"
 #include "diagnose.h"
@@ -43,6 +46,26 @@ enum upt_status upt_analysis_add_file(struct upt_analysis *a, const char *path);
  * files that could not be read have been reported. */
 enum upt_status upt_analysis_add_files(struct upt_analysis *a,
                                        const char *const *paths, size_t n);
+
+/* Adds the state saved by an earlier run (state.h), read from IN, called
+ * NAME in messages: the run then reports as if that run's input were read
+ * again (events read again count once). Call before adding files. Returns
+ * UPT_OK, UPT_EBADINPUT with the reason in ERR when IN is not a state this
+ * uptake reads (the run must then be dropped: it holds part of it),
+ * UPT_EIO or UPT_ENOMEM. */
+enum upt_status upt_analysis_load_state(struct upt_analysis *a, FILE *in,
+                                        const char *name, char *err,
+                                        size_t errsize);
+
+/* The days the loaded state had events on that the files since added
+ * events to (a late or re-delivered file), ascending; lent until the next
+ * call. */
+size_t upt_analysis_revised_days(struct upt_analysis *a, const int32_t **days);
+
+/* Writes the run's state to OUT, keeping the KEEP_DAYS days up to the
+ * latest event's (0: every day). UPT_OK, UPT_EIO or UPT_ENOMEM. */
+enum upt_status upt_analysis_write_state(const struct upt_analysis *a,
+                                         unsigned keep_days, FILE *out);
 
 /* Whether the run met more distinct events than it can check for
  * duplicates (UPT_DEDUPE_MAX): later duplicates were counted. */
