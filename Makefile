@@ -15,11 +15,11 @@ DESTDIR ?=
 LIB_MODULES = input records rowqueue jsonrows format format_salesforce \
 	format_salesforce_login format_salesforce_audit format_dataverse \
 	format_purview format_hubspot format_zoho format_suitecrm rules config \
-	format_map source dedupe profile state lock roster diagnose report analysis \
+	format_map source dedupe profile state lock roster diagnose change report analysis \
 	event timestamp zone userid utf8 strtab diag status version
 CMD_MODULES = uptake cmd_report cmd_events cmd_summary cmd_formats cmd_explain \
 	options analyse stderr_sink
-TESTS = strtab timestamp input records rowqueue state lock format_salesforce rules profile \
+TESTS = strtab timestamp input records rowqueue state lock change format_salesforce rules profile \
 	roster diagnose report \
 	format_map dedupe zone config format_dataverse format_purview format_hubspot format_zoho \
 	format_suitecrm
