@@ -22,7 +22,7 @@ CMD_MODULES = uptake cmd_report cmd_events cmd_summary cmd_formats cmd_explain \
 TESTS = strtab timestamp input records rowqueue state lock change format_salesforce rules profile \
 	roster diagnose report \
 	format_map dedupe zone config format_dataverse format_purview format_hubspot format_zoho \
-	format_suitecrm
+	format_suitecrm source
 
 # Ours, not the user's: CFLAGS=-O0 cannot drop them.
 UPT_CFLAGS = -std=c11 -I. -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \

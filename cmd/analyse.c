@@ -32,7 +32,8 @@ static int analyse(struct run_opts *o, struct analysed *out)
                                .config = out->config,
                                .roster = out->roster,
                                .zone = out->zone,
-                               .threads = o->jobs};
+                               .threads = o->jobs,
+                               .now_ms = o->now_ms};
     out->analysis = upt_analysis_new(&diag, &ro, err, sizeof(err));
     if (!out->analysis) {
         fprintf(stderr, "uptake: %s\n", err);

@@ -92,7 +92,8 @@ static int run_events(const struct run_opts *o, const struct upt_config *cfg)
                                      .threads = o->jobs,
                                      .rules = rules,
                                      .on_event = print_event,
-                                     .ctx = &p};
+                                     .ctx = &p,
+                                     .now_ms = o->now_ms};
         if (upt_source_read(o->files[i], &so, &diag) == UPT_ENOMEM) {
             fprintf(stderr, "uptake: %s: out of memory\n", o->files[i]);
             rc = EXIT_PARTIAL;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "stderr_sink.h"
@@ -25,6 +26,7 @@ void run_opts_init(struct run_opts *o)
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     o->jobs = cores > 1 ? (int)(cores > 256 ? 256 : cores) : 1;
     o->judge.grace_days = 14;
+    o->now_ms = (int64_t)time(NULL) * 1000;
     upt_thresholds_default(&o->judge.t);
 }
 

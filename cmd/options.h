@@ -4,6 +4,7 @@
 
 #include <getopt.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "lib/diagnose.h"
 #include "lib/format.h"
@@ -36,6 +37,7 @@ struct run_opts {
     struct upt_map map;
     const char *tz; /* --tz, loaded by load_zone() */
     int jobs;       /* -j: threads to use; default: the cores online */
+    int64_t now_ms; /* the clock when the run began: later rows are bad */
     bool mapped;    /* --map given: map is set and format is "map" */
     struct upt_report_opts report;
     struct upt_diagnose_opts judge;

@@ -102,7 +102,8 @@ static enum upt_status read_into(const struct upt_read_opts *read,
                                 .threads = threads,
                                 .rules = rules,
                                 .on_event = add_event,
-                                .ctx = &k};
+                                .ctx = &k,
+                                .now_ms = read->now_ms};
     enum upt_status st = upt_source_read(path, &o, diag);
     return k.nomem ? UPT_ENOMEM : st;
 }

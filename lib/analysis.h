@@ -24,6 +24,7 @@ struct upt_read_opts {
     const struct upt_roster *roster;
     const struct upt_zone *zone; /* --tz for logs in local time */
     int threads;                 /* -j: threads a run may use */
+    int64_t now_ms; /* now, for the check of future times (source.h) */
 };
 
 /* Starts a run whose input problems go to DIAG (which must outlive it),

@@ -130,6 +130,25 @@ static int open_format(struct reader *rd, const struct upt_row *raw,
     return 0;
 }
 
+/* Whether EV's time is one a CRM could have logged (see UPT_TIME_MIN_MS);
+ * if not, says so. */
+static bool plausible_time(struct reader *rd, const struct upt_event *ev,
+                           unsigned long line)
+{
+    char msg[128], when[32];
+    int64_t now = rd->opts->now_ms;
+    const char *what = ev->time_ms < UPT_TIME_MIN_MS ? "is before 1990"
+                       : now && ev->time_ms > now + UPT_FUTURE_SLACK_MS
+                           ? "is in the future"
+                           : NULL;
+    if (!what)
+        return true;
+    upt_timestamp_format(ev->time_ms, when, sizeof(when));
+    snprintf(msg, sizeof(msg), "timestamp '%s' %s; row skipped", when, what);
+    report(rd, line, "time-range", msg);
+    return false;
+}
+
 /* Adapts ROW, classifies it and hands the event over. Non-zero stops. */
 static int deliver(struct reader *rd, const struct upt_row *row)
 {
@@ -154,6 +173,8 @@ static int deliver(struct reader *rd, const struct upt_row *row)
     }
     if (ev.local_time && rd->opts->zone)
         ev.time_ms = upt_zone_to_utc(rd->opts->zone, ev.time_ms);
+    if (!plausible_time(rd, &ev, row->line))
+        return 0;
     int cat = upt_rules_classify(rd->opts->rules, rd->format->name, ev.type,
                                  ev.detail, strlen(ev.detail));
     if (cat == UPT_RULE_IGNORE)

@@ -9,11 +9,20 @@
 #include "format_map.h"
 #include "rules.h"
 #include "status.h"
+#include "timestamp.h"
 #include "zone.h"
 
 /* The longest user id kept: memory grows with users, so one row cannot
  * make a user of megabytes. A longer id is reported and its row skipped. */
 #define UPT_USER_MAX 256
+
+/* The times a row may have. No CRM logged before 1990: an earlier time is a
+ * zero or default date. One later than a day after the caller's now is a
+ * clock or a year set wrong, and would move the window judged; the day
+ * covers clocks a little ahead and local times read as UTC (up to 14 hours
+ * early). Either row is reported and skipped. */
+#define UPT_TIME_MIN_MS (INT64_C(7305) * UPT_MS_PER_DAY) /* 1990-01-01 */
+#define UPT_FUTURE_SLACK_MS UPT_MS_PER_DAY
 
 /* Receives each classified event and where its row started (both lent for
  * the call). Returns 0 to go on, non-zero to stop reading. */
@@ -29,6 +38,9 @@ struct upt_source_opts {
     struct upt_rules *rules; /* holding the rules of every format it may meet */
     upt_event_fn on_event;
     void *ctx;
+    /* now, in milliseconds since the epoch, for the check of future
+     * times; 0: no check (the library reads no clock of its own) */
+    int64_t now_ms;
 };
 
 /* Reads PATH ("-" is stdin) to its end. Malformed rows are reported to
