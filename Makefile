@@ -11,18 +11,19 @@ MANDIR ?= $(PREFIX)/share/man
 DESTDIR ?=
 
 # The library, in pipeline order: input, records, formats, rules, profile,
-# diagnose, report; then the vocabulary they share.
+# diagnose, report, the file written; then the vocabulary they share.
 LIB_MODULES = input records rowqueue jsonrows format format_salesforce \
 	format_salesforce_login format_salesforce_audit format_dataverse \
 	format_purview format_hubspot format_zoho format_suitecrm rules config \
-	format_map source dedupe profile state lock roster diagnose change report analysis \
-	event timestamp zone userid utf8 strtab diag status version
+	format_map source dedupe profile state lock roster diagnose change report \
+	analysis outfile event timestamp zone userid utf8 strtab diag status version
 CMD_MODULES = uptake cmd_report cmd_events cmd_summary cmd_formats cmd_explain \
-	options analyse stderr_sink
-TESTS = strtab timestamp input records rowqueue state lock change format_salesforce rules profile \
+	options analyse output stderr_sink
+TESTS = strtab timestamp input records rowqueue state lock change \
+	format_salesforce rules profile \
 	roster diagnose report \
 	format_map dedupe zone config format_dataverse format_purview format_hubspot format_zoho \
-	format_suitecrm source
+	format_suitecrm source outfile
 
 # Ours, not the user's: CFLAGS=-O0 cannot drop them.
 UPT_CFLAGS = -std=c11 -I. -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
@@ -39,7 +40,8 @@ LIB_OBJS = $(LIB_MODULES:%=$(O)/lib/%.o)
 CMD_OBJS = $(CMD_MODULES:%=$(O)/cmd/%.o)
 TEST_BINS = $(TESTS:%=$(O)/lib/%_test)
 
-.PHONY: all run check check-unit check-e2e check-lib check-docs check-zlib \
+.PHONY: all run check check-unit check-e2e check-output check-lib check-docs \
+	check-zlib \
 	check-sanitize check-valgrind bench fuzz fuzz-run fmt check-fmt install \
 	uninstall clean distclean deps
 
@@ -70,7 +72,8 @@ run: $(O)/uptake
 	cd testdata && ../$(O)/uptake --roster sample/roster.csv \
 		--output text sample/*-2026-10.csv*
 
-check: check-unit check-lib check-e2e check-docs $(if $(ISAL_LIBS),check-zlib)
+check: check-unit check-lib check-e2e check-output check-docs \
+	$(if $(ISAL_LIBS),check-zlib)
 
 # With ISA-L found, the suite runs again on zlib's inflate: both are kept
 # working.
@@ -84,6 +87,11 @@ check-unit: $(TEST_BINS)
 
 check-e2e: $(O)/uptake
 	@UPTAKE=$(CURDIR)/$(O)/uptake WRAP="$(WRAP)" sh cmd/uptake_test.sh
+
+# What the cases cannot show: -o FILE written whole or not at all, write
+# errors.
+check-output: $(O)/uptake
+	@UPTAKE=$(CURDIR)/$(O)/uptake sh cmd/output_test.sh
 
 # The lib/cmd boundary, checked: the library never prints or exits.
 check-lib: $(O)/libuptake.a

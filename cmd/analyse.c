@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "output.h"
 #include "stderr_sink.h"
 
 #include "lib/config.h"
@@ -87,6 +88,8 @@ static int run_command(int argc, char **argv, const struct option *longopts,
 {
     struct run_opts o;
     struct analysed a;
+    struct output out;
+    bool keep = false;
     int rc;
 
     run_opts_init(&o);
@@ -107,19 +110,26 @@ static int run_command(int argc, char **argv, const struct option *longopts,
         o.files++;
         o.nfiles--;
     }
-    if ((rc = require_input(&o)) != 0)
+    if ((rc = require_input(&o)) != 0 ||
+        (rc = output_open(&out, o.output_file)) != 0)
         return rc;
     if ((rc = analyse(&o, &a)) == 0) {
-        enum upt_status st = write(stdout, &a, &o);
+        enum upt_status st = write(out.f, &a, &o);
         if (st == UPT_EUSAGE) { /* the writer said what was wrong */
             rc = EXIT_USAGE;
-        } else if (st != UPT_OK || fflush(stdout) != 0) {
-            perror("uptake: write error");
+        } else if (st == UPT_ENOMEM) {
+            fputs("uptake: out of memory\n", stderr);
             rc = EXIT_PARTIAL;
-        } else {
+        } else { /* a write error is output_close()'s to tell */
+            if (st != UPT_OK)
+                output_failed(&out);
+            keep = true;
             rc = analysed_exit(&o, &a);
         }
     }
+    int closed = output_close(&out, keep);
+    if (closed != 0)
+        rc = closed;
     analysed_release(&a);
     return rc;
 }

@@ -26,9 +26,10 @@ typedef enum upt_status (*analysed_write_fn)(FILE *out,
 /* The whole of an analysing command (report, summary): parses ARGV
  * against LONGOPTS, answers --help with HELP and --version, loads the
  * config, zone and roster, reads the files, judges, and hands the result
- * to WRITE for stdout. Returns the exit status: EXIT_USAGE for misuse,
- * EXIT_PARTIAL for bad input or a failed write, EXIT_FLAGGED when asked
- * and someone is flagged, else EXIT_OK. */
+ * to WRITE for stdout or -o FILE (put in place only when all of it was
+ * written). Returns the exit status: EXIT_USAGE for misuse or a FILE that
+ * cannot be created, EXIT_PARTIAL for bad input or a failed write,
+ * EXIT_FLAGGED when asked and someone is flagged, else EXIT_OK. */
 int analyse_command(int argc, char **argv, const struct option *longopts,
                     void (*help)(void), analysed_write_fn write);
 

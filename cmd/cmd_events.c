@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "options.h"
+#include "output.h"
 #include "stderr_sink.h"
 
 #include "lib/config.h"
@@ -17,6 +18,7 @@ static const struct option events_options[] = {
     {"map", required_argument, NULL, OPT_MAP},
     {"tz", required_argument, NULL, OPT_TZ},
     {"jobs", required_argument, NULL, 'j'},
+    {"output-file", required_argument, NULL, 'o'},
     {"output", required_argument, NULL, OPT_OUTPUT},
     {"no-header", no_argument, NULL, OPT_NO_HEADER},
     {"help", no_argument, NULL, 'h'},
@@ -40,6 +42,9 @@ static void print_help(void)
           "UTC)\n"
           "      --output FORMAT   tsv or json (default: tsv)\n"
           "      --no-header       no header line\n"
+          "  -o, --output-file FILE write to FILE, put in place whole when "
+          "done\n"
+          "                        (default: the standard output)\n"
           "  -j, --jobs N          threads to use (default: the cores "
           "online)\n"
           "  -h, --help            show this help and exit\n"
@@ -49,6 +54,7 @@ static void print_help(void)
 }
 
 struct printer {
+    struct output *out;
     enum upt_report_format format;
     bool failed;
 };
@@ -58,18 +64,20 @@ static int print_event(void *ctx, const struct upt_event *ev,
 {
     struct printer *p = ctx;
     (void)at;
-    if (upt_report_event(stdout, ev, p->format) != UPT_OK) {
+    if (upt_report_event(p->out->f, ev, p->format) != UPT_OK) {
+        output_failed(p->out);
         p->failed = true;
         return 1;
     }
     return 0;
 }
 
-static int run_events(const struct run_opts *o, const struct upt_config *cfg)
+static int run_events(const struct run_opts *o, const struct upt_config *cfg,
+                      struct output *out)
 {
     struct upt_diag diag;
     struct stderr_sink sink;
-    struct printer p = {.format = o->report.format};
+    struct printer p = {.out = out, .format = o->report.format};
     char err[256] = "out of memory";
     int rc = EXIT_OK;
 
@@ -83,8 +91,11 @@ static int run_events(const struct run_opts *o, const struct upt_config *cfg)
         upt_zone_free(zone);
         return EXIT_PARTIAL;
     }
-    if (o->report.header)
-        upt_report_event_header(stdout, o->report.format);
+    if (o->report.header &&
+        upt_report_event_header(out->f, o->report.format) != UPT_OK) {
+        output_failed(out);
+        p.failed = true;
+    }
     for (int i = 0; i < o->nfiles && !p.failed; i++) {
         struct upt_source_opts so = {.format = o->format,
                                      .map = o->mapped ? &o->map : NULL,
@@ -102,10 +113,7 @@ static int run_events(const struct run_opts *o, const struct upt_config *cfg)
     }
     upt_rules_free(rules);
     upt_zone_free(zone);
-    if (p.failed || fflush(stdout) != 0) {
-        perror("uptake: write error");
-        return EXIT_PARTIAL;
-    }
+    /* a write error is output_close()'s to tell */
     return diag.problems ? EXIT_PARTIAL : rc;
 }
 
@@ -128,9 +136,16 @@ int cmd_events(int argc, char **argv)
     if (o.report.format == UPT_OUT_TEXT)
         return usage_error("%s", "events are written as tsv or json");
     struct upt_config *cfg;
+    struct output out;
     if ((rc = require_input(&o)) != 0 || (rc = load_config(&o, &cfg)) != 0)
         return rc;
-    rc = run_events(&o, cfg);
+    if ((rc = output_open(&out, o.output_file)) == 0) {
+        rc = run_events(&o, cfg, &out);
+        /* with bad rows (1), the rest is still written */
+        int closed = output_close(&out, rc == EXIT_OK || rc == EXIT_PARTIAL);
+        if (closed != 0)
+            rc = closed;
+    }
     upt_config_free(cfg);
     return rc;
 }

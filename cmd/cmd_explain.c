@@ -16,6 +16,7 @@ static const struct option explain_options[] = {
     {"map", required_argument, NULL, OPT_MAP},
     {"tz", required_argument, NULL, OPT_TZ},
     {"jobs", required_argument, NULL, 'j'},
+    {"output-file", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -38,6 +39,9 @@ static void print_help(void)
           "action=COL[,...]\n"
           "      --tz ZONE         the zone of logs in local time (default: "
           "UTC)\n"
+          "  -o, --output-file FILE write to FILE, put in place whole when "
+          "done\n"
+          "                        (default: the standard output)\n"
           "  -j, --jobs N          threads to use (default: the cores "
           "online)\n"
           "  -h, --help            show this help and exit\n"

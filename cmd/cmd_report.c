@@ -15,6 +15,7 @@ static const struct option report_options[] = {
     {"map", required_argument, NULL, OPT_MAP},
     {"tz", required_argument, NULL, OPT_TZ},
     {"jobs", required_argument, NULL, 'j'},
+    {"output-file", required_argument, NULL, 'o'},
     {"output", required_argument, NULL, OPT_OUTPUT},
     {"only", required_argument, NULL, OPT_ONLY},
     {"no-header", no_argument, NULL, OPT_NO_HEADER},
@@ -68,6 +69,9 @@ void print_main_help(void)
         "users\n"
         "      --no-header       no header line\n"
         "      --fail-on flagged exit 3 when a user is flagged\n"
+        "  -o, --output-file FILE write to FILE, put in place whole when "
+        "done\n"
+        "                        (default: the standard output)\n"
         "  -j, --jobs N          threads to use: inflating and parsing run "
         "beside counting\n"
         "                        (default: the cores online; -j 1: one "

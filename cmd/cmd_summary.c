@@ -16,6 +16,7 @@ static const struct option summary_options[] = {
     {"map", required_argument, NULL, OPT_MAP},
     {"tz", required_argument, NULL, OPT_TZ},
     {"jobs", required_argument, NULL, 'j'},
+    {"output-file", required_argument, NULL, 'o'},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -40,6 +41,9 @@ static void print_help(void)
           "      --tz ZONE         the zone of logs in local time (default: "
           "UTC)\n"
           "      --fail-on flagged exit 3 when a user is flagged\n"
+          "  -o, --output-file FILE write to FILE, put in place whole when "
+          "done\n"
+          "                        (default: the standard output)\n"
           "  -j, --jobs N          threads to use (default: the cores "
           "online)\n"
           "  -h, --help            show this help and exit\n"

@@ -100,6 +100,9 @@ static int set_option(struct run_opts *o, int opt, const char *arg)
         o->jobs = (int)n;
         return 0;
     }
+    case 'o':
+        o->output_file = arg;
+        return 0;
     case OPT_ROSTER:
         o->roster = arg;
         return 0;
@@ -167,7 +170,7 @@ int parse_run_opts(int argc, char **argv, const struct option *longopts,
     int opt;
     opterr = 0; /* our own messages, in our own words */
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "hVj:", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "hVj:o:", longopts, NULL)) != -1) {
         if (opt == '?') {
             if (optopt && optopt < 256)
                 return usage_error("unknown option '-%s'",

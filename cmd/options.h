@@ -33,6 +33,7 @@ struct run_opts {
     const char *roster;
     const char *subject; /* explain: the user named before the files */
     const char *config_path;
+    const char *output_file; /* -o: the result goes there, else stdout */
     const struct upt_format *format; /* NULL: detect per file */
     struct upt_map map;
     const char *tz; /* --tz, loaded by load_zone() */
