@@ -18,7 +18,7 @@ LIB_MODULES = input records rowqueue jsonrows format format_salesforce \
 	format_map source dedupe profile state lock roster diagnose change report \
 	analysis outfile event timestamp zone userid utf8 strtab diag status version
 CMD_MODULES = uptake cmd_report cmd_events cmd_summary cmd_formats cmd_explain \
-	options analyse output stderr_sink
+	options analyse output state_file stderr_sink
 TESTS = strtab timestamp input records rowqueue state lock change \
 	format_salesforce rules profile \
 	roster diagnose report \
@@ -40,7 +40,7 @@ LIB_OBJS = $(LIB_MODULES:%=$(O)/lib/%.o)
 CMD_OBJS = $(CMD_MODULES:%=$(O)/cmd/%.o)
 TEST_BINS = $(TESTS:%=$(O)/lib/%_test)
 
-.PHONY: all run check check-unit check-e2e check-output check-lib check-docs \
+.PHONY: all run check check-unit check-e2e check-output check-state check-lib check-docs \
 	check-zlib \
 	check-sanitize check-valgrind bench fuzz fuzz-run fmt check-fmt install \
 	uninstall clean distclean deps
@@ -72,7 +72,7 @@ run: $(O)/uptake
 	cd testdata && ../$(O)/uptake --roster sample/roster.csv \
 		--output text sample/*-2026-10.csv*
 
-check: check-unit check-lib check-e2e check-output check-docs \
+check: check-unit check-lib check-e2e check-output check-state check-docs \
 	$(if $(ISAL_LIBS),check-zlib)
 
 # With ISA-L found, the suite runs again on zlib's inflate: both are kept
@@ -92,6 +92,10 @@ check-e2e: $(O)/uptake
 # errors.
 check-output: $(O)/uptake
 	@UPTAKE=$(CURDIR)/$(O)/uptake sh cmd/output_test.sh
+
+# --state over several runs: split input, late files, locks, SIGKILL.
+check-state: $(O)/uptake
+	@UPTAKE=$(CURDIR)/$(O)/uptake sh cmd/state_test.sh
 
 # The lib/cmd boundary, checked: the library never prints or exits.
 check-lib: $(O)/libuptake.a

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "output.h"
+#include "state_file.h"
 #include "stderr_sink.h"
 
 #include "lib/config.h"
@@ -40,12 +41,26 @@ static int analyse(struct run_opts *o, struct analysed *out)
         fprintf(stderr, "uptake: %s\n", err);
         return EXIT_PARTIAL;
     }
+    struct state_file sf;
+    if (o->state_path &&
+        (rc = state_file_open(&sf, o->state_path, out->analysis)) != 0) {
+        state_file_close(&sf);
+        return rc;
+    }
     enum upt_status st = upt_analysis_add_files(
         out->analysis, (const char *const *)o->files, (size_t)o->nfiles);
     stderr_sink_flush(&sink);
     if (st == UPT_ENOMEM) {
         fputs("uptake: out of memory\n", stderr);
+        if (o->state_path)
+            state_file_close(&sf);
         return EXIT_PARTIAL;
+    }
+    if (o->state_path) {
+        rc = state_file_save(&sf, out->analysis, (unsigned)o->keep_days);
+        state_file_close(&sf);
+        if (rc != 0)
+            return rc;
     }
     if (upt_analysis_dedupe_full(out->analysis))
         fprintf(stderr,

@@ -15,6 +15,8 @@ static const struct option explain_options[] = {
     {"config", required_argument, NULL, OPT_CONFIG},
     {"map", required_argument, NULL, OPT_MAP},
     {"tz", required_argument, NULL, OPT_TZ},
+    {"state", required_argument, NULL, OPT_STATE},
+    {"keep", required_argument, NULL, OPT_KEEP},
     {"jobs", required_argument, NULL, 'j'},
     {"output-file", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
@@ -39,6 +41,9 @@ static void print_help(void)
           "action=COL[,...]\n"
           "      --tz ZONE         the zone of logs in local time (default: "
           "UTC)\n"
+          "      --state FILE      counts kept between runs: read, then "
+          "replaced\n"
+          "      --keep N[d|w]|all the days a state keeps (default: 120d)\n"
           "  -o, --output-file FILE write to FILE, put in place whole when "
           "done\n"
           "                        (default: the standard output)\n"
@@ -47,7 +52,8 @@ static void print_help(void)
           "  -h, --help            show this help and exit\n"
           "  -V, --version         show the version and exit\n"
           "Exit status: 0, 1 for malformed input, 2 for misuse or an unknown "
-          "USER.\n"
+          "USER,\n"
+          "4 when the --state could not be read or written.\n"
           "See uptake(1).\n",
           stdout);
 }

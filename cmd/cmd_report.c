@@ -14,6 +14,8 @@ static const struct option report_options[] = {
     {"config", required_argument, NULL, OPT_CONFIG},
     {"map", required_argument, NULL, OPT_MAP},
     {"tz", required_argument, NULL, OPT_TZ},
+    {"state", required_argument, NULL, OPT_STATE},
+    {"keep", required_argument, NULL, OPT_KEEP},
     {"jobs", required_argument, NULL, 'j'},
     {"output-file", required_argument, NULL, 'o'},
     {"output", required_argument, NULL, OPT_OUTPUT},
@@ -64,6 +66,10 @@ void print_main_help(void)
         "      --tz ZONE         the zone of logs in local time (UI downloads)"
         ":\n"
         "                        Europe/Paris, +02:00 (default: UTC)\n"
+        "      --state FILE      counts kept between runs: read before the "
+        "logs,\n"
+        "                        replaced whole after them (nightly runs)\n"
+        "      --keep N[d|w]|all the days a state keeps (default: 120d)\n"
         "      --output FORMAT   tsv, json or text (default: tsv)\n"
         "      --only flagged    only at-risk, not-adopting and inactive "
         "users\n"
@@ -81,7 +87,9 @@ void print_main_help(void)
         "\n"
         "Exit status: 0 done, 1 some input malformed or unreadable, 2 usage "
         "error,\n"
-        "3 flagged users with --fail-on flagged.\n"
+        "3 flagged users with --fail-on flagged, 4 the --state could not be "
+        "read\n"
+        "or written (it is left as it was).\n"
         "See uptake(1) for the columns, causes and rules.\n",
         stdout);
 }

@@ -15,6 +15,8 @@ static const struct option summary_options[] = {
     {"config", required_argument, NULL, OPT_CONFIG},
     {"map", required_argument, NULL, OPT_MAP},
     {"tz", required_argument, NULL, OPT_TZ},
+    {"state", required_argument, NULL, OPT_STATE},
+    {"keep", required_argument, NULL, OPT_KEEP},
     {"jobs", required_argument, NULL, 'j'},
     {"output-file", required_argument, NULL, 'o'},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
@@ -40,6 +42,9 @@ static void print_help(void)
           "action=COL[,...]\n"
           "      --tz ZONE         the zone of logs in local time (default: "
           "UTC)\n"
+          "      --state FILE      counts kept between runs: read, then "
+          "replaced\n"
+          "      --keep N[d|w]|all the days a state keeps (default: 120d)\n"
           "      --fail-on flagged exit 3 when a user is flagged\n"
           "  -o, --output-file FILE write to FILE, put in place whole when "
           "done\n"

@@ -26,6 +26,7 @@ void run_opts_init(struct run_opts *o)
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     o->jobs = cores > 1 ? (int)(cores > 256 ? 256 : cores) : 1;
     o->judge.grace_days = 14;
+    o->keep_days = 120;
     o->now_ms = (int64_t)time(NULL) * 1000;
     upt_thresholds_default(&o->judge.t);
 }
@@ -114,6 +115,17 @@ static int set_option(struct run_opts *o, int opt, const char *arg)
     case OPT_TZ:
         o->tz = arg;
         return 0;
+    case OPT_STATE:
+        o->state_path = arg;
+        return 0;
+    case OPT_KEEP:
+        if (strcmp(arg, "all") == 0) {
+            o->keep_days = 0;
+            return 0;
+        }
+        return upt_timestamp_parse_span(arg, &o->keep_days) || o->keep_days < 1
+                   ? usage_error("bad --keep '%s' (N, Nd, Nw or all)", arg)
+                   : 0;
     case OPT_AS_OF:
         return set_as_of(o, arg);
     case OPT_WINDOW:
@@ -192,8 +204,8 @@ int parse_run_opts(int argc, char **argv, const struct option *longopts,
 int require_input(struct run_opts *o)
 {
     static char *stdin_only[] = {"-", NULL};
-    if (o->nfiles > 0)
-        return 0;
+    if (o->nfiles > 0 || o->state_path)
+        return 0; /* with a state, no files is a report of the state */
     if (isatty(STDIN_FILENO))
         return usage_error("%s", "no input files (give FILE..., or - for "
                                  "stdin)");

@@ -11,7 +11,13 @@
 #include "lib/format_map.h"
 #include "lib/report.h"
 
-enum { EXIT_OK = 0, EXIT_PARTIAL = 1, EXIT_USAGE = 2, EXIT_FLAGGED = 3 };
+enum {
+    EXIT_OK = 0,
+    EXIT_PARTIAL = 1,
+    EXIT_USAGE = 2,
+    EXIT_FLAGGED = 3,
+    EXIT_STATE = 4 /* --state could not be locked, read or written */
+};
 
 /* Long-only options; the single-letter ones are their own values. */
 enum {
@@ -27,6 +33,8 @@ enum {
     OPT_CONFIG,
     OPT_MAP,
     OPT_TZ,
+    OPT_STATE,
+    OPT_KEEP,
 };
 
 struct run_opts {
@@ -34,6 +42,8 @@ struct run_opts {
     const char *subject; /* explain: the user named before the files */
     const char *config_path;
     const char *output_file; /* -o: the result goes there, else stdout */
+    const char *state_path;  /* --state: kept between runs */
+    int keep_days;           /* --keep: the days a state keeps; 0: all */
     const struct upt_format *format; /* NULL: detect per file */
     struct upt_map map;
     const char *tz; /* --tz, loaded by load_zone() */
@@ -75,8 +85,9 @@ int load_zone(const struct run_opts *o, struct upt_zone **zone);
 /* "uptake 0.1.0" and the libraries, on stdout. */
 void print_version(void);
 
-/* Checks that there is input: files, or stdin that is not a terminal (then
- * "-" is read). Returns 0 or EXIT_USAGE. */
+/* Checks that there is input: files, a --state (alone, it is reported
+ * as it is), or stdin that is not a terminal (then "-" is read). Returns 0
+ * or EXIT_USAGE. */
 int require_input(struct run_opts *o);
 
 #endif

@@ -3,6 +3,7 @@
 
 #include <limits.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -27,6 +28,9 @@ struct upt_analysis {
     } * state_days;
     size_t nstate_days;
     int32_t *revised;
+    /* with a state: events before this are of closed days, skipped */
+    int64_t closed_before_ms;
+    atomic_uint_least64_t closed;
 };
 
 struct upt_analysis *upt_analysis_new(struct upt_diag *diag,
@@ -38,6 +42,8 @@ struct upt_analysis *upt_analysis_new(struct upt_diag *diag,
         return NULL;
     a->diag = diag;
     a->read = *opts;
+    a->closed_before_ms = INT64_MIN;
+    atomic_init(&a->closed, 0);
     a->rules = upt_config_rules_new(opts->config, err, errsize);
     a->profile = upt_profile_new();
     if (!a->rules || !a->profile) {
@@ -62,6 +68,7 @@ void upt_analysis_free(struct upt_analysis *a)
 struct sink {
     const struct upt_read_opts *read;
     struct upt_profile *profile;
+    struct upt_analysis *a;
     bool nomem;
 };
 
@@ -71,6 +78,10 @@ static int add_event(void *ctx, const struct upt_event *ev,
     struct sink *k = ctx;
     struct upt_event mapped;
     (void)at;
+    if (ev->time_ms < k->a->closed_before_ms) {
+        atomic_fetch_add(&k->a->closed, 1);
+        return 0;
+    }
     if (k->read->roster) {
         /* one person under the roster's id, whatever id a format logs */
         const struct upt_roster_user *ru =
@@ -89,12 +100,13 @@ static int add_event(void *ctx, const struct upt_event *ev,
     return 0;
 }
 
-static enum upt_status read_into(const struct upt_read_opts *read,
+static enum upt_status read_into(struct upt_analysis *a,
                                  struct upt_rules *rules,
                                  struct upt_profile *profile, int threads,
                                  const char *path, struct upt_diag *diag)
 {
-    struct sink k = {.read = read, .profile = profile};
+    const struct upt_read_opts *read = &a->read;
+    struct sink k = {.read = read, .profile = profile, .a = a};
     upt_profile_begin_input(profile);
     struct upt_source_opts o = {.format = read->format,
                                 .map = read->map,
@@ -110,8 +122,7 @@ static enum upt_status read_into(const struct upt_read_opts *read,
 
 enum upt_status upt_analysis_add_file(struct upt_analysis *a, const char *path)
 {
-    return read_into(&a->read, a->rules, a->profile, a->read.threads, path,
-                     a->diag);
+    return read_into(a, a->rules, a->profile, a->read.threads, path, a->diag);
 }
 
 /* Reading files on several threads: each worker has its own rules (their
@@ -200,8 +211,7 @@ static void *work(void *arg)
             return NULL;
         struct job *j = js->order[i];
         struct upt_diag diag = {.emit = hold, .ctx = j};
-        j->status =
-            read_into(&js->a->read, w->rules, w->profile, 1, j->path, &diag);
+        j->status = read_into(js->a, w->rules, w->profile, 1, j->path, &diag);
     }
 }
 
@@ -380,7 +390,18 @@ enum upt_status upt_analysis_load_state(struct upt_analysis *a, FILE *in,
         return st;
     free(a->state_days);
     a->state_days = day_totals(a->profile, &a->nstate_days);
+    int64_t last = upt_profile_last_ms(a->profile);
+    if (last != INT64_MIN)
+        a->closed_before_ms =
+            (upt_timestamp_day_of(last) - UPT_STATE_SEEN_DAYS + 1) *
+            UPT_MS_PER_DAY;
     return a->state_days ? UPT_OK : UPT_ENOMEM;
+}
+
+uint64_t upt_analysis_closed(struct upt_analysis *a, int64_t *before_ms)
+{
+    *before_ms = a->closed_before_ms;
+    return atomic_load(&a->closed);
 }
 
 size_t upt_analysis_revised_days(struct upt_analysis *a, const int32_t **days)
@@ -411,10 +432,13 @@ size_t upt_analysis_revised_days(struct upt_analysis *a, const int32_t **days)
 enum upt_status upt_analysis_write_state(const struct upt_analysis *a,
                                          unsigned keep_days, FILE *out)
 {
-    int32_t keep_from = UPT_STATE_KEEP_ALL;
+    int32_t keep_from = UPT_STATE_KEEP_ALL, seen_from = UPT_STATE_KEEP_ALL;
     int64_t last = upt_profile_last_ms(a->profile);
-    if (keep_days > 0 && last != INT64_MIN)
-        keep_from =
-            (int32_t)(upt_timestamp_day_of(last) - (int64_t)keep_days + 1);
-    return upt_state_write(a->profile, keep_from, out);
+    if (last != INT64_MIN) {
+        int64_t day = upt_timestamp_day_of(last);
+        if (keep_days > 0)
+            keep_from = (int32_t)(day - (int64_t)keep_days + 1);
+        seen_from = (int32_t)(day - UPT_STATE_SEEN_DAYS + 1);
+    }
+    return upt_state_write(a->profile, keep_from, seen_from, out);
 }

@@ -63,6 +63,11 @@ enum upt_status upt_analysis_load_state(struct upt_analysis *a, FILE *in,
  * call. */
 size_t upt_analysis_revised_days(struct upt_analysis *a, const int32_t **days);
 
+/* Events the files held of days the loaded state had closed (more than
+ * UPT_STATE_SEEN_DAYS before its latest): skipped, as duplicates of them
+ * can no longer be told. *BEFORE_MS: where the closed days end. */
+uint64_t upt_analysis_closed(struct upt_analysis *a, int64_t *before_ms);
+
 /* Writes the run's state to OUT, keeping the KEEP_DAYS days up to the
  * latest event's (0: every day). UPT_OK, UPT_EIO or UPT_ENOMEM. */
 enum upt_status upt_analysis_write_state(const struct upt_analysis *a,

@@ -1,8 +1,10 @@
 /* outfile.c - a file written whole or not at all */
 #include "outfile.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -134,4 +136,43 @@ void upt_outfile_discard(struct upt_outfile *f)
     fclose(f->stream);
     unlink(f->tmp);
     release(f);
+}
+
+/* Whether NAME is ".BASE." and six more characters, as mkstemp fills
+ * them in create_temp(). */
+static bool is_temp_of(const char *name, const char *base, size_t baselen)
+{
+    return name[0] == '.' && strncmp(name + 1, base, baselen) == 0 &&
+           name[1 + baselen] == '.' && strlen(name + 2 + baselen) == 6;
+}
+
+unsigned upt_outfile_clean(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+    size_t baselen = strlen(base);
+    char *dir = malloc(dirlen + 2);
+    unsigned removed = 0;
+    if (!dir)
+        return 0;
+    snprintf(dir, dirlen + 2, "%.*s", dirlen ? (int)dirlen : 1,
+             dirlen ? path : ".");
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        if (!is_temp_of(e->d_name, base, baselen))
+            continue;
+        size_t n = dirlen + strlen(e->d_name) + 1;
+        char *full = malloc(n);
+        if (!full)
+            break;
+        snprintf(full, n, "%.*s%s", (int)dirlen, path, e->d_name);
+        removed += unlink(full) == 0;
+        free(full);
+    }
+    if (d)
+        closedir(d);
+    free(dir);
+    return removed;
 }

@@ -36,4 +36,10 @@ enum upt_status upt_outfile_commit(struct upt_outfile *f, char *err,
  * nothing. */
 void upt_outfile_discard(struct upt_outfile *f);
 
+/* Removes the temporaries that writers of PATH killed before they could
+ * finish (SIGKILL, a crash, a power cut) left beside it, and returns how
+ * many. Only for a caller that holds a lock no other writer of PATH can
+ * hold at the same time (lock.h): another's live temporary looks the same. */
+unsigned upt_outfile_clean(const char *path);
+
 #endif

@@ -173,6 +173,37 @@ static void a_name_without_a_directory_is_written_in_the_current_one(void)
     CHECK(entries() == 0);
 }
 
+/* What a killed writer left is removed, and nothing else: not the file,
+ * not another file's temporary, not a name that only looks alike. */
+static void clean_removes_only_left_temporaries(void)
+{
+    char keep[128], other[128], alike[128], err[256];
+    write_text(in_dir("state"), "old\n");
+    struct upt_outfile *f = upt_outfile_open(path, err, sizeof(err));
+    CHECK(f != NULL);
+    fputs("half", upt_outfile_stream(f));
+    fflush(upt_outfile_stream(f)); /* as a SIGKILL would find it */
+    write_text(in_dir(".state.abcdef"), "x");
+    snprintf(keep, sizeof(keep), "%s", in_dir(".statefoo.abcdef"));
+    write_text(keep, "x");
+    snprintf(other, sizeof(other), "%s", in_dir(".other.abcdef"));
+    write_text(other, "x");
+    snprintf(alike, sizeof(alike), "%s", in_dir(".state.abc"));
+    write_text(alike, "x");
+    int before = entries();
+    CHECK(upt_outfile_clean(in_dir("state")) == 2);
+    CHECK(entries() == before - 2);
+    CHECK_STREQ(read_text(in_dir("state")), "old\n");
+    CHECK_STREQ(read_text(keep), "x");
+    CHECK_STREQ(read_text(other), "x");
+    CHECK_STREQ(read_text(alike), "x");
+    upt_outfile_discard(f); /* its temporary is gone already */
+    unlink(keep);
+    unlink(other);
+    unlink(alike);
+    unlink(in_dir("state"));
+}
+
 int main(void)
 {
     snprintf(dir, sizeof(dir), "/tmp/uptake-outfile-XXXXXX");
@@ -187,6 +218,7 @@ int main(void)
     RUN(a_directory_or_a_device_is_never_replaced);
     RUN(a_failed_write_is_never_committed);
     RUN(a_name_without_a_directory_is_written_in_the_current_one);
+    RUN(clean_removes_only_left_temporaries);
     rmdir(dir);
     return CHECK_DONE();
 }

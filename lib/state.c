@@ -163,10 +163,11 @@ static void write_user(struct writer *w, const struct upt_profile *p,
 }
 
 enum upt_status upt_state_write(const struct upt_profile *p, int32_t keep_from,
-                                FILE *out)
+                                int32_t seen_from, FILE *out)
 {
     struct writer w = {.out = out, .crc = crc32(0, NULL, 0)};
-    struct seen_list seen = {.keep_from = keep_from};
+    struct seen_list seen = {.keep_from =
+                                 keep_from > seen_from ? keep_from : seen_from};
     upt_profile_each_seen(p, collect_seen, &seen);
     if (seen.nomem) {
         free(seen.fp);

@@ -34,11 +34,18 @@ struct upt_profile;
 /* Keep every day: no horizon. */
 #define UPT_STATE_KEEP_ALL INT32_MIN
 
+/* How many days, up to the latest, a state keeps the fingerprints of:
+ * longer than vendors keep their log files (Salesforce 30 days, Dataverse
+ * 28), so that a file delivered again is known. Older days are closed:
+ * their events can no longer be told from duplicates. */
+#define UPT_STATE_SEEN_DAYS 35
+
 /* Writes P to OUT, leaving out the days before KEEP_FROM (a day number;
- * UPT_STATE_KEEP_ALL keeps all) and the users left with no day. Returns
- * UPT_OK, UPT_EIO when a write failed, or UPT_ENOMEM. */
+ * UPT_STATE_KEEP_ALL keeps all), the users left with no day, and the
+ * fingerprints of days before SEEN_FROM. Returns UPT_OK, UPT_EIO when a
+ * write failed, or UPT_ENOMEM. */
 enum upt_status upt_state_write(const struct upt_profile *p, int32_t keep_from,
-                                FILE *out);
+                                int32_t seen_from, FILE *out);
 
 /* Reads the state in IN, called NAME for messages, into P as if its
  * events had been added to P. Returns UPT_OK; UPT_EBADINPUT with the

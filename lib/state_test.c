@@ -58,7 +58,7 @@ static char *state_of(const struct upt_profile *p, int32_t keep_from)
     char *text = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&text, &len);
-    CHECK(upt_state_write(p, keep_from, f) == UPT_OK);
+    CHECK(upt_state_write(p, keep_from, keep_from, f) == UPT_OK);
     fclose(f);
     return text;
 }
@@ -160,6 +160,31 @@ static void a_horizon_drops_old_days(void)
     upt_profile_free(q);
 }
 
+/* Fingerprints have a horizon of their own: the days are kept, but their
+ * events are no longer known (the analysis closes such days). */
+static void fingerprints_older_than_seen_from_are_dropped(void)
+{
+    struct upt_profile *p = upt_profile_new();
+    fill(p, 0, 5);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    int32_t seen_from = (int32_t)(D0 / DAY) + 3;
+    CHECK(upt_state_write(p, UPT_STATE_KEEP_ALL, seen_from, f) == UPT_OK);
+    fclose(f);
+    struct upt_profile *q = upt_profile_new();
+    char err[256];
+    CHECK(read_text(q, text, len, err, sizeof(err)) == UPT_OK);
+    CHECK(upt_profile_find(q, "005A", 4)->ndays == 5);
+    fill(q, 0, 5);
+    const struct upt_profile_user *u = upt_profile_find(q, "005A", 4);
+    CHECK(u->days[0].count[UPT_CAT_CREATE] == 2); /* counted again */
+    CHECK(u->days[3].count[UPT_CAT_CREATE] == 1); /* known */
+    free(text);
+    upt_profile_free(p);
+    upt_profile_free(q);
+}
+
 static void refused(const char *text, size_t len, const char *why)
 {
     struct upt_profile *q = upt_profile_new();
@@ -218,6 +243,7 @@ int main(void)
     RUN(written_and_read_back_is_the_same);
     RUN(events_of_a_state_count_once);
     RUN(a_horizon_drops_old_days);
+    RUN(fingerprints_older_than_seen_from_are_dropped);
     RUN(damaged_states_are_refused);
     RUN(fingerprints_carry_their_day);
     return CHECK_DONE();
