@@ -18,6 +18,7 @@ LIB_MODULES = input records rowqueue jsonrows format format_salesforce \
 	format_map source dedupe profile state lock roster diagnose change report \
 	analysis outfile event timestamp zone userid utf8 strtab diag status version
 CMD_MODULES = uptake cmd_report cmd_events cmd_summary cmd_formats cmd_explain \
+	cmd_merge cmd_diff \
 	options analyse output state_file stderr_sink
 TESTS = strtab timestamp input records rowqueue state lock change \
 	format_salesforce rules profile \
@@ -197,7 +198,7 @@ distclean: clean
 
 # System packages: installed when root, else the exact line to run.
 DEB_PACKAGES = gcc make autoconf automake pkgconf libcsv-dev libpcre2-dev \
-	zlib1g-dev libjson-c-dev libisal-dev mandoc tzdata
+	zlib1g-dev libjson-c-dev libisal-dev mandoc tzdata parallel
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do \
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \

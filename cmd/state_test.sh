@@ -87,9 +87,12 @@ for f in $logs; do
 done
 days=$(ls "$tmp/days" | sed 's/-.*//' | sort -u)
 : >"$tmp/nights"
+night=0
 for d in $days; do
     run "$tmp/s3" "$tmp/days/$d"-*.csv
     cat "$tmp/status" "$tmp/err" >>"$tmp/nights"
+    night=$((night + 1))
+    [ $night = 10 ] && cp "$tmp/s3" "$tmp/s3.night10"
 done
 check "night after night, a day a night: the same report" same "$tmp/want" "$tmp/out"
 check "night after night: every night exits 0 and is quiet" \
@@ -189,6 +192,54 @@ check "killed at random moments: the schedule ends with the same report" \
     same "$tmp/want" "$tmp/out"
 check "killed at random moments: no unfinished copy is left" \
     test -z "$(ls -A "$tmp" | grep '^\.s7\.')"
+
+# 8. shards merged: by file, by day, and by GNU parallel as the manual's
+# recipe for several hosts runs them (here with -S : : this host, twice)
+set -- $logs
+run "$tmp/f1" "$1" "$2" "$3" "$4"
+run "$tmp/f2" "$5" "$6" "$7" "$8"
+shift 8
+run "$tmp/f3" "$@"
+"$UPTAKE" merge -o "$tmp/fm" "$tmp/f1" "$tmp/f2" "$tmp/f3" 2>"$tmp/err"
+echo $? >"$tmp/status"
+check "merge of shards by file: quiet" quiet
+run "$tmp/fm"
+check "merge of shards by file: the same report" same "$tmp/want" "$tmp/out"
+i=0
+for d in $days; do
+    i=$((i + 1))
+    cp "$tmp/days/$d"-*.csv "$tmp/" 2>/dev/null
+    mkdir -p "$tmp/shard$((i % 3))"
+    mv "$tmp/$d"-*.csv "$tmp/shard$((i % 3))/"
+done
+for k in 0 1 2; do run "$tmp/d$k" "$tmp/shard$k"/*.csv; done
+"$UPTAKE" merge "$tmp/d0" "$tmp/d1" "$tmp/d2" >"$tmp/dm"
+run "$tmp/dm"
+check "merge of shards by day (stdout): the same report" same "$tmp/want" "$tmp/out"
+if command -v parallel >/dev/null 2>&1; then
+    mkdir "$tmp/hosts"
+    # shellcheck disable=SC2086
+    ls $logs | parallel --will-cite -S :,: --jobs 2 \
+        "'$UPTAKE' --roster '$roster' --state '$tmp/hosts/{/.}.state' {} >/dev/null"
+    "$UPTAKE" merge -o "$tmp/pm" "$tmp/hosts"/*.state
+    run "$tmp/pm"
+    check "GNU parallel, a shard a file, merged: the same report" \
+        same "$tmp/want" "$tmp/out"
+else
+    echo "# GNU parallel is not installed (apt-get install parallel): not tested"
+fi
+"$UPTAKE" merge "$tmp/f1" "$tmp/f1" >/dev/null 2>"$tmp/err"
+check "merge of overlapping shards: a warning" says "events are in more than one state: the shards overlap"
+
+# 9. diff: whose verdict changed from night 10 to the last night
+"$UPTAKE" diff --roster "$roster" "$tmp/s3.night10" "$tmp/s3" >"$tmp/out" \
+    2>"$tmp/err"
+echo $? >"$tmp/status"
+check "diff: exits 0, quietly" quiet
+check "diff: the changes expected" same state/diff-night10.tsv "$tmp/out"
+"$UPTAKE" diff "$tmp/s3" "$tmp/v2" >"$tmp/out" 2>"$tmp/err"
+echo $? >"$tmp/status"
+check "diff: a state of another version is refused" status_is 4
 
 echo "$((n - fail)) passed, $fail failed"
 [ "$fail" -eq 0 ]

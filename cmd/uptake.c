@@ -11,7 +11,8 @@ static const struct command {
 } commands[] = {
     {"report", cmd_report},   {"events", cmd_events},
     {"summary", cmd_summary}, {"formats", cmd_formats},
-    {"explain", cmd_explain},
+    {"explain", cmd_explain}, {"merge", cmd_merge},
+    {"diff", cmd_diff},
 };
 
 int main(int argc, char **argv)

@@ -432,13 +432,5 @@ size_t upt_analysis_revised_days(struct upt_analysis *a, const int32_t **days)
 enum upt_status upt_analysis_write_state(const struct upt_analysis *a,
                                          unsigned keep_days, FILE *out)
 {
-    int32_t keep_from = UPT_STATE_KEEP_ALL, seen_from = UPT_STATE_KEEP_ALL;
-    int64_t last = upt_profile_last_ms(a->profile);
-    if (last != INT64_MIN) {
-        int64_t day = upt_timestamp_day_of(last);
-        if (keep_days > 0)
-            keep_from = (int32_t)(day - (int64_t)keep_days + 1);
-        seen_from = (int32_t)(day - UPT_STATE_SEEN_DAYS + 1);
-    }
-    return upt_state_write(a->profile, keep_from, seen_from, out);
+    return upt_state_save(a->profile, keep_days, out);
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "change.h"
 #include "timestamp.h"
 #include "utf8.h"
 
@@ -471,6 +472,39 @@ enum upt_status upt_report_explain(FILE *out, const struct upt_explained *e)
                     upt_verdict_status_name(e->cause[c].status),
                     e->cause[c].confidence,
                     escape(e->cause[c].evidence, ev, sizeof(ev)));
+    }
+    return ferror(out) ? UPT_EIO : UPT_OK;
+}
+
+enum upt_status upt_report_changes(FILE *out, const struct upt_change *c,
+                                   size_t n, bool header)
+{
+    static const char *const cols[] = {
+        "user",        "name",          "role",         "team",
+        "change",      "status_before", "cause_before", "status_after",
+        "cause_after", "evidence"};
+    enum { NCOLS = sizeof(cols) / sizeof(cols[0]) };
+    char cell[CELL_MAX];
+    if (header)
+        for (size_t k = 0; k < NCOLS; k++)
+            fprintf(out, "%s%c", cols[k], k + 1 < NCOLS ? '\t' : '\n');
+    for (size_t i = 0; i < n; i++) {
+        const struct upt_verdict *b = c[i].before, *a = c[i].after;
+        const struct upt_verdict *who = a ? a : b;
+        const char *text[NCOLS] = {who->user,
+                                   who->name ? who->name : "-",
+                                   who->role ? who->role : "-",
+                                   who->team ? who->team : "-",
+                                   upt_change_kind_name(c[i].kind),
+                                   b ? upt_verdict_status_name(b->status) : "-",
+                                   b ? upt_cause_name(b->cause) : "-",
+                                   a ? upt_verdict_status_name(a->status) : "-",
+                                   a ? upt_cause_name(a->cause) : "-",
+                                   who->evidence[0] ? who->evidence : "-"};
+        for (size_t k = 0; k < NCOLS; k++)
+            fprintf(out, "%s%c",
+                    escape(text[k][0] ? text[k] : "-", cell, sizeof(cell)),
+                    k + 1 < NCOLS ? '\t' : '\n');
     }
     return ferror(out) ? UPT_EIO : UPT_OK;
 }

@@ -44,6 +44,14 @@ enum upt_status upt_report_event(FILE *out, const struct upt_event *ev,
  * UPT_EIO when writing fails. */
 enum upt_status upt_report_explain(FILE *out, const struct upt_explained *e);
 
+/* Writes the changes from one diagnosis to another (change.h) as TSV,
+ * one user a line: user, name, role, team, change, status and cause
+ * before, status and cause after, evidence after (before, for a user who
+ * left). Escaped as the report is. UPT_EIO when writing fails. */
+struct upt_change;
+enum upt_status upt_report_changes(FILE *out, const struct upt_change *c,
+                                   size_t n, bool header);
+
 /* Writes the names of the categories in MASK, comma-separated, in the
  * order of enum upt_category; "none" for an empty mask. */
 void upt_report_categories(FILE *out, unsigned mask);

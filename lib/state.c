@@ -14,6 +14,7 @@
 #include "format.h"
 #include "profile.h"
 #include "strtab.h"
+#include "timestamp.h"
 
 #include "banned.h"
 
@@ -195,6 +196,20 @@ enum upt_status upt_state_write(const struct upt_profile *p, int32_t keep_from,
     if (fputs(end, out) == EOF || fflush(out) != 0)
         w.failed = true;
     return w.failed ? UPT_EIO : UPT_OK;
+}
+
+enum upt_status upt_state_save(const struct upt_profile *p, unsigned keep_days,
+                               FILE *out)
+{
+    int32_t keep_from = UPT_STATE_KEEP_ALL, seen_from = UPT_STATE_KEEP_ALL;
+    int64_t last = upt_profile_last_ms(p);
+    if (last != INT64_MIN) {
+        int64_t day = upt_timestamp_day_of(last);
+        if (keep_days > 0)
+            keep_from = (int32_t)(day - (int64_t)keep_days + 1);
+        seen_from = (int32_t)(day - UPT_STATE_SEEN_DAYS + 1);
+    }
+    return upt_state_write(p, keep_from, seen_from, out);
 }
 
 /* Reading */

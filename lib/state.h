@@ -47,6 +47,12 @@ struct upt_profile;
 enum upt_status upt_state_write(const struct upt_profile *p, int32_t keep_from,
                                 int32_t seen_from, FILE *out);
 
+/* Writes P to OUT keeping the KEEP_DAYS days up to its latest event's
+ * (0: every day) and the fingerprints of the last UPT_STATE_SEEN_DAYS:
+ * upt_state_write with the horizons a run uses. */
+enum upt_status upt_state_save(const struct upt_profile *p, unsigned keep_days,
+                               FILE *out);
+
 /* Reads the state in IN, called NAME for messages, into P as if its
  * events had been added to P. Returns UPT_OK; UPT_EBADINPUT with the
  * reason (and line) in ERR when IN is not a state this uptake reads, in

@@ -1,0 +1,160 @@
+/* cmd_diff.c - uptake diff: whose verdict changed between two states, the
+ * heart of a nightly mail */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "options.h"
+#include "output.h"
+#include "stderr_sink.h"
+
+#include "lib/analysis.h"
+#include "lib/change.h"
+#include "lib/config.h"
+#include "lib/report.h"
+#include "lib/roster.h"
+
+static const struct option diff_options[] = {
+    {"roster", required_argument, NULL, OPT_ROSTER},
+    {"window", required_argument, NULL, OPT_WINDOW},
+    {"grace", required_argument, NULL, OPT_GRACE},
+    {"config", required_argument, NULL, OPT_CONFIG},
+    {"no-header", no_argument, NULL, OPT_NO_HEADER},
+    {"output-file", required_argument, NULL, 'o'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+static void print_help(void)
+{
+    fputs("Usage: uptake diff [OPTION]... OLD NEW\n"
+          "The users whose verdict changed from one --state file to "
+          "another (each\n"
+          "judged as of its own last day): newly flagged, recovered, "
+          "another cause\n"
+          "or status, a joiner's first real work, joined, left. TSV, one "
+          "user a line.\n"
+          "\n"
+          "      --roster FILE     the CRM's user list, as for report\n"
+          "      --window N[d|w]   the period judged (default: 28d)\n"
+          "      --grace N[d|w]    grace period for new users (default: "
+          "14d)\n"
+          "      --config FILE     classification rules and thresholds\n"
+          "      --no-header       no header line\n"
+          "  -o, --output-file FILE write to FILE, put in place whole when "
+          "done\n"
+          "                        (default: the standard output)\n"
+          "  -h, --help            show this help and exit\n"
+          "  -V, --version         show the version and exit\n"
+          "\n"
+          "Exit status: 0 done, 1 a bad roster, 2 usage error, 4 a state "
+          "could not\n"
+          "be read.\n"
+          "See uptake(1).\n",
+          stdout);
+}
+
+static void say(const char *msg)
+{
+    fputs("uptake: ", stderr);
+    put_escaped(stderr, msg);
+    fputc('\n', stderr);
+}
+
+/* One state, judged. */
+struct judged {
+    struct upt_analysis *analysis;
+    struct upt_diagnosis *diagnosis;
+};
+
+static int judge(const char *path, const struct run_opts *o,
+                 const struct upt_read_opts *ro, struct upt_diag *diag,
+                 struct judged *j)
+{
+    char err[512], msg[600];
+    if (!(j->analysis = upt_analysis_new(diag, ro, err, sizeof(err)))) {
+        say(err);
+        return EXIT_PARTIAL;
+    }
+    FILE *in = fopen(path, "r");
+    if (!in) {
+        snprintf(msg, sizeof(msg), "%s: cannot read the state: %s", path,
+                 strerror(errno));
+        say(msg);
+        return EXIT_STATE;
+    }
+    enum upt_status st =
+        upt_analysis_load_state(j->analysis, in, path, err, sizeof(err));
+    fclose(in);
+    if (st != UPT_OK) {
+        say(st == UPT_ENOMEM ? "out of memory" : err);
+        return EXIT_STATE;
+    }
+    j->diagnosis = upt_analysis_diagnose(j->analysis, ro->roster, &o->judge);
+    if (!j->diagnosis) {
+        say("out of memory");
+        return EXIT_PARTIAL;
+    }
+    return 0;
+}
+
+int cmd_diff(int argc, char **argv)
+{
+    struct run_opts o;
+    struct upt_config *cfg = NULL;
+    struct upt_diag diag;
+    struct stderr_sink sink;
+    struct judged j[2] = {{0}};
+    struct output out;
+    int rc;
+
+    run_opts_init(&o);
+    if ((rc = parse_run_opts(argc, argv, diff_options, &o)) != 0)
+        return rc;
+    if (o.help) {
+        print_help();
+        return EXIT_OK;
+    }
+    if (o.version) {
+        print_version();
+        return EXIT_OK;
+    }
+    if (o.nfiles != 2)
+        return usage_error("%s", "diff needs two states: OLD NEW");
+    if ((rc = load_config(&o, &cfg)) != 0)
+        return rc;
+    stderr_sink_init(&sink, &diag);
+    struct upt_roster *roster = NULL;
+    if (o.roster) {
+        roster = upt_roster_load(o.roster, &diag);
+        stderr_sink_flush(&sink);
+    }
+    struct upt_read_opts ro = {.config = cfg, .roster = roster, .threads = 1};
+    for (int i = 0; i < 2 && rc == 0; i++)
+        rc = judge(o.files[i], &o, &ro, &diag, &j[i]);
+    if (rc == 0 && (rc = output_open(&out, o.output_file)) == 0) {
+        struct upt_change *c;
+        size_t n = upt_change_list(j[0].diagnosis, j[1].diagnosis, &c);
+        enum upt_status st =
+            n == (size_t)-1 ? UPT_ENOMEM
+                            : upt_report_changes(out.f, c, n, o.report.header);
+        free(c);
+        if (st == UPT_ENOMEM)
+            say("out of memory");
+        else if (st != UPT_OK)
+            output_failed(&out);
+        rc = output_close(&out, st != UPT_ENOMEM);
+        if (rc == 0 && (st == UPT_ENOMEM || diag.problems > 0))
+            rc = EXIT_PARTIAL;
+    }
+    for (int i = 0; i < 2; i++) {
+        upt_diagnosis_free(j[i].diagnosis);
+        upt_analysis_free(j[i].analysis);
+    }
+    upt_roster_free(roster);
+    upt_config_free(cfg);
+    return rc;
+}
