@@ -95,8 +95,9 @@ check-output: $(O)/uptake
 	@UPTAKE=$(CURDIR)/$(O)/uptake sh cmd/output_test.sh
 
 # --state over several runs: split input, late files, locks, SIGKILL.
-check-state: $(O)/uptake
-	@UPTAKE=$(CURDIR)/$(O)/uptake sh cmd/state_test.sh
+check-state: $(O)/uptake $(O)/uptake-sim
+	@UPTAKE=$(CURDIR)/$(O)/uptake SIM=$(CURDIR)/$(O)/uptake-sim \
+		sh cmd/state_test.sh
 
 # The lib/cmd boundary, checked: the library never prints or exits.
 check-lib: $(O)/libuptake.a

@@ -241,5 +241,61 @@ check "diff: the changes expected" same state/diff-night10.tsv "$tmp/out"
 echo $? >"$tmp/status"
 check "diff: a state of another version is refused" status_is 4
 
+# 10. sixty nights of a simulated org (uptake-sim, when SIM names it): a
+# day of logs a night, every fifth night the night before again, and every
+# seventh day's Search and Report files three nights late; the end equals
+# one run over the 60 days
+if [ -n "${SIM:-}" ]; then
+    "$SIM" --users 80 --days 60 --seed 7 --out "$tmp/sim" >/dev/null
+    mkdir "$tmp/simdays"
+    for f in "$tmp/sim/logs"/*.csv; do
+        base=$(basename "$f" .csv)
+        awk -F'","' -v dir="$tmp/simdays" -v base="$base" '
+            NR == 1 { header = $0; next }
+            { day = substr($2, 1, 8); out = dir "/" day "-" base ".csv"
+              if (!(out in seen)) { seen[out] = 1; print header > out }
+              print > out }' "$f"
+    done
+    "$UPTAKE" --roster "$tmp/sim/roster.csv" "$tmp/sim/logs"/*.csv \
+        >"$tmp/simwant" 2>/dev/null
+    simdays=$(ls "$tmp/simdays" | sed 's/-.*//' | sort -u)
+    i=0 prev= late= : >"$tmp/simnights"
+    for d in $simdays; do
+        i=$((i + 1))
+        set --
+        if [ $((i % 7)) = 0 ]; then
+            late="$late $d"
+            # shellcheck disable=SC2046
+            set -- $(ls "$tmp/simdays/$d"-*.csv | grep -v -e '-Search\.csv$' -e '-Report\.csv$')
+        else
+            set -- "$tmp/simdays/$d"-*.csv
+        fi
+        [ $((i % 5)) = 0 ] && [ -n "$prev" ] && set -- "$@" "$tmp/simdays/$prev"-*.csv
+        # the late day of three nights ago arrives
+        for l in $late; do
+            [ "$(echo "$simdays" | awk -v l="$l" -v d="$d" '
+                $0 == l { a = NR } $0 == d { b = NR } END { print b - a }')" = 3 ] &&
+                set -- "$@" $(ls "$tmp/simdays/$l"-*.csv | grep -e '-Search\.csv$' -e '-Report\.csv$')
+        done
+        [ $# -gt 0 ] || continue
+        "$UPTAKE" --roster "$tmp/sim/roster.csv" --state "$tmp/sim.state" \
+            "$@" >"$tmp/out" 2>>"$tmp/simnights"
+        prev=$d
+    done
+    # the last late files, after the sixty nights
+    # shellcheck disable=SC2086
+    "$UPTAKE" --roster "$tmp/sim/roster.csv" --state "$tmp/sim.state" \
+        $(cd "$tmp/simdays" && for l in $late; do ls "$tmp/simdays/$l"-*.csv; done) \
+        >"$tmp/out" 2>>"$tmp/simnights"
+    "$UPTAKE" --roster "$tmp/sim/roster.csv" --state "$tmp/sim.state" \
+        >"$tmp/out" 2>>"$tmp/simnights"
+    check "60 simulated nights, late and repeated days: the one-run report" \
+        same "$tmp/simwant" "$tmp/out"
+    check "60 simulated nights: the late days are named as revised" \
+        grep -q "revised" "$tmp/simnights"
+else
+    echo "# SIM not set: the 60-night simulated schedule is not run"
+fi
+
 echo "$((n - fail)) passed, $fail failed"
 [ "$fail" -eq 0 ]
