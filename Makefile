@@ -15,12 +15,13 @@ DESTDIR ?=
 LIB_MODULES = input records rowqueue jsonrows format format_salesforce \
 	format_salesforce_login format_salesforce_audit format_dataverse \
 	format_purview format_hubspot format_zoho format_suitecrm rules config \
-	format_map source dedupe profile state lock roster diagnose change report \
+	format_map source dedupe profile state lock roster pseudonym diagnose \
+	change report \
 	analysis outfile event timestamp zone userid utf8 strtab diag status version
 CMD_MODULES = uptake cmd_report cmd_events cmd_summary cmd_formats cmd_explain \
-	cmd_merge cmd_diff \
+	cmd_merge cmd_diff cmd_pseudonym \
 	options analyse output state_file stderr_sink
-TESTS = strtab timestamp input records rowqueue state lock change \
+TESTS = strtab timestamp input records rowqueue state lock change pseudonym \
 	format_salesforce rules profile \
 	roster diagnose report \
 	format_map dedupe zone config format_dataverse format_purview format_hubspot format_zoho \
@@ -41,7 +42,8 @@ LIB_OBJS = $(LIB_MODULES:%=$(O)/lib/%.o)
 CMD_OBJS = $(CMD_MODULES:%=$(O)/cmd/%.o)
 TEST_BINS = $(TESTS:%=$(O)/lib/%_test)
 
-.PHONY: all run check check-unit check-e2e check-output check-state check-lib check-docs \
+.PHONY: all run check check-unit check-e2e check-output check-state \
+	check-pseudonym check-lib check-docs \
 	check-zlib \
 	check-sanitize check-valgrind bench fuzz fuzz-run fmt check-fmt install \
 	uninstall clean distclean deps
@@ -73,7 +75,8 @@ run: $(O)/uptake
 	cd testdata && ../$(O)/uptake --roster sample/roster.csv \
 		--output text sample/*-2026-10.csv*
 
-check: check-unit check-lib check-e2e check-output check-state check-docs \
+check: check-unit check-lib check-e2e check-output check-state \
+	check-pseudonym check-docs \
 	$(if $(ISAL_LIBS),check-zlib)
 
 # With ISA-L found, the suite runs again on zlib's inflate: both are kept
@@ -98,6 +101,10 @@ check-output: $(O)/uptake
 check-state: $(O)/uptake $(O)/uptake-sim
 	@UPTAKE=$(CURDIR)/$(O)/uptake SIM=$(CURDIR)/$(O)/uptake-sim \
 		sh cmd/state_test.sh
+
+# --pseudonymize: no output holds a roster or log user's id or name.
+check-pseudonym: $(O)/uptake
+	@UPTAKE=$(CURDIR)/$(O)/uptake sh cmd/pseudonym_test.sh
 
 # The lib/cmd boundary, checked: the library never prints or exits.
 check-lib: $(O)/libuptake.a
@@ -199,7 +206,7 @@ distclean: clean
 
 # System packages: installed when root, else the exact line to run.
 DEB_PACKAGES = gcc make autoconf automake pkgconf libcsv-dev libpcre2-dev \
-	zlib1g-dev libjson-c-dev libisal-dev mandoc tzdata parallel
+	zlib1g-dev libjson-c-dev libisal-dev libsodium-dev mandoc tzdata parallel
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do \
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \

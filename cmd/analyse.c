@@ -10,6 +10,7 @@
 
 #include "lib/config.h"
 #include "lib/dedupe.h"
+#include "lib/pseudonym.h"
 #include "lib/zone.h"
 
 /* Runs the pipeline over O's files; problems go to stderr. Returns 0, or
@@ -22,7 +23,8 @@ static int analyse(struct run_opts *o, struct analysed *out)
 
     memset(out, 0, sizeof(*out));
     int rc = load_config(o, &out->config);
-    if (rc != 0 || (rc = load_zone(o, &out->zone)) != 0)
+    if (rc != 0 || (rc = load_zone(o, &out->zone)) != 0 ||
+        (rc = load_pseudonym(o, &out->pseudonym)) != 0)
         return rc;
     stderr_sink_init(&sink, &diag);
     if (o->roster) { /* first: it maps the ids the logs use */
@@ -35,6 +37,7 @@ static int analyse(struct run_opts *o, struct analysed *out)
                                .roster = out->roster,
                                .zone = out->zone,
                                .threads = o->jobs,
+                               .pseudonym = out->pseudonym,
                                .now_ms = o->now_ms};
     out->analysis = upt_analysis_new(&diag, &ro, err, sizeof(err));
     if (!out->analysis) {
@@ -62,6 +65,12 @@ static int analyse(struct run_opts *o, struct analysed *out)
         if (rc != 0)
             return rc;
     }
+    /* the logs have been matched to the roster: now it takes tokens too */
+    if (out->roster && out->pseudonym &&
+        upt_roster_pseudonymize(out->roster, out->pseudonym) != UPT_OK) {
+        fputs("uptake: out of memory\n", stderr);
+        return EXIT_PARTIAL;
+    }
     if (upt_analysis_dedupe_full(out->analysis))
         fprintf(stderr,
                 "uptake: warning: more than %u distinct events; "
@@ -84,6 +93,7 @@ static void analysed_release(struct analysed *a)
     upt_roster_free(a->roster);
     upt_analysis_free(a->analysis);
     upt_zone_free(a->zone);
+    upt_pseudonym_free(a->pseudonym);
 }
 
 static int analysed_exit(const struct run_opts *o, const struct analysed *a)

@@ -15,6 +15,7 @@ struct analysed {
     struct upt_diagnosis *diagnosis;
     struct upt_zone *zone;
     struct upt_config *config;
+    struct upt_pseudonym *pseudonym; /* --pseudonymize */
     bool problems; /* some input was malformed or unreadable */
 };
 

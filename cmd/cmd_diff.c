@@ -13,6 +13,7 @@
 #include "lib/analysis.h"
 #include "lib/change.h"
 #include "lib/config.h"
+#include "lib/pseudonym.h"
 #include "lib/report.h"
 #include "lib/roster.h"
 
@@ -23,6 +24,7 @@ static const struct option diff_options[] = {
     {"config", required_argument, NULL, OPT_CONFIG},
     {"no-header", no_argument, NULL, OPT_NO_HEADER},
     {"output-file", required_argument, NULL, 'o'},
+    {"pseudonymize", required_argument, NULL, OPT_PSEUDONYMIZE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -44,6 +46,9 @@ static void print_help(void)
           "14d)\n"
           "      --config FILE     classification rules and thresholds\n"
           "      --no-header       no header line\n"
+          "      --pseudonymize KEYFILE  the roster's users as keyed tokens, "
+          "as\n"
+          "                        the states were written\n"
           "  -o, --output-file FILE write to FILE, put in place whole when "
           "done\n"
           "                        (default: the standard output)\n"
@@ -132,6 +137,13 @@ int cmd_diff(int argc, char **argv)
         roster = upt_roster_load(o.roster, &diag);
         stderr_sink_flush(&sink);
     }
+    struct upt_pseudonym *pseudonym = NULL;
+    if ((rc = load_pseudonym(&o, &pseudonym)) == 0 && pseudonym && roster &&
+        upt_roster_pseudonymize(roster, pseudonym) != UPT_OK) {
+        say("out of memory");
+        rc = EXIT_PARTIAL;
+    }
+    upt_pseudonym_free(pseudonym);
     struct upt_read_opts ro = {.config = cfg, .roster = roster, .threads = 1};
     for (int i = 0; i < 2 && rc == 0; i++)
         rc = judge(o.files[i], &o, &ro, &diag, &j[i]);

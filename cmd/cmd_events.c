@@ -9,6 +9,7 @@
 #include "stderr_sink.h"
 
 #include "lib/config.h"
+#include "lib/pseudonym.h"
 #include "lib/source.h"
 #include "lib/zone.h"
 
@@ -19,6 +20,7 @@ static const struct option events_options[] = {
     {"tz", required_argument, NULL, OPT_TZ},
     {"jobs", required_argument, NULL, 'j'},
     {"output-file", required_argument, NULL, 'o'},
+    {"pseudonymize", required_argument, NULL, OPT_PSEUDONYMIZE},
     {"output", required_argument, NULL, OPT_OUTPUT},
     {"no-header", no_argument, NULL, OPT_NO_HEADER},
     {"help", no_argument, NULL, 'h'},
@@ -42,6 +44,8 @@ static void print_help(void)
           "UTC)\n"
           "      --output FORMAT   tsv or json (default: tsv)\n"
           "      --no-header       no header line\n"
+          "      --pseudonymize KEYFILE  users as keyed tokens; no free "
+          "text\n"
           "  -o, --output-file FILE write to FILE, put in place whole when "
           "done\n"
           "                        (default: the standard output)\n"
@@ -56,6 +60,7 @@ static void print_help(void)
 struct printer {
     struct output *out;
     enum upt_report_format format;
+    const struct upt_pseudonym *pseudonym;
     bool failed;
 };
 
@@ -63,7 +68,21 @@ static int print_event(void *ctx, const struct upt_event *ev,
                        const struct upt_where *at)
 {
     struct printer *p = ctx;
+    struct upt_event e;
+    char token[UPT_PSEUDONYM_LEN + 1];
     (void)at;
+    if (p->pseudonym) {
+        /* the user as a token; the detail (a search, a message, a URL
+         * with a name in it) is free text that can carry a name: gone */
+        e = *ev;
+        upt_pseudonym_token(p->pseudonym, UPT_PSEUDONYM_ID, ev->user,
+                            ev->user_len, token);
+        e.user = token;
+        e.user_len = UPT_PSEUDONYM_LEN;
+        e.user_name = NULL;
+        e.detail = "";
+        ev = &e;
+    }
     if (upt_report_event(p->out->f, ev, p->format) != UPT_OK) {
         output_failed(p->out);
         p->failed = true;
@@ -82,13 +101,20 @@ static int run_events(const struct run_opts *o, const struct upt_config *cfg,
     int rc = EXIT_OK;
 
     struct upt_zone *zone;
+    struct upt_pseudonym *pseudonym;
     if ((rc = load_zone(o, &zone)) != 0)
         return rc;
+    if ((rc = load_pseudonym(o, &pseudonym)) != 0) {
+        upt_zone_free(zone);
+        return rc;
+    }
+    p.pseudonym = pseudonym;
     stderr_sink_init(&sink, &diag);
     struct upt_rules *rules = upt_config_rules_new(cfg, err, sizeof(err));
     if (!rules) {
         fprintf(stderr, "uptake: %s\n", err);
         upt_zone_free(zone);
+        upt_pseudonym_free(pseudonym);
         return EXIT_PARTIAL;
     }
     if (o->report.header &&
@@ -113,6 +139,7 @@ static int run_events(const struct run_opts *o, const struct upt_config *cfg,
     }
     upt_rules_free(rules);
     upt_zone_free(zone);
+    upt_pseudonym_free(pseudonym);
     /* a write error is output_close()'s to tell */
     return diag.problems ? EXIT_PARTIAL : rc;
 }

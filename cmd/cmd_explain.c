@@ -5,6 +5,10 @@
 #include "analyse.h"
 #include "commands.h"
 #include "options.h"
+#include "stderr_sink.h"
+
+#include "lib/pseudonym.h"
+#include "lib/userid.h"
 
 static const struct option explain_options[] = {
     {"roster", required_argument, NULL, OPT_ROSTER},
@@ -19,6 +23,7 @@ static const struct option explain_options[] = {
     {"keep", required_argument, NULL, OPT_KEEP},
     {"jobs", required_argument, NULL, 'j'},
     {"output-file", required_argument, NULL, 'o'},
+    {"pseudonymize", required_argument, NULL, OPT_PSEUDONYMIZE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -44,6 +49,7 @@ static void print_help(void)
           "      --state FILE      counts kept between runs: read, then "
           "replaced\n"
           "      --keep N[d|w]|all the days a state keeps (default: 120d)\n"
+          "      --pseudonymize KEYFILE  user ids and names as keyed tokens\n"
           "  -o, --output-file FILE write to FILE, put in place whole when "
           "done\n"
           "                        (default: the standard output)\n"
@@ -62,9 +68,19 @@ static enum upt_status write_explain(FILE *out, const struct analysed *a,
                                      const struct run_opts *o)
 {
     struct upt_explained e;
-    if (upt_diagnosis_explain(a->diagnosis, o->subject, &e) != 0) {
-        fprintf(stderr, "uptake: no user '%s' in the input or the roster\n",
-                o->subject);
+    char token[UPT_PSEUDONYM_LEN + 1];
+    const char *who = o->subject;
+    if (a->pseudonym) { /* the id as the admin knows it, or its token */
+        upt_pseudonym_token(a->pseudonym, UPT_PSEUDONYM_ID, who,
+                            upt_userid_key_len(who, strlen(who)), token);
+        who = token;
+    }
+    if (upt_diagnosis_explain(a->diagnosis, who, &e) != 0 &&
+        (who == o->subject ||
+         upt_diagnosis_explain(a->diagnosis, o->subject, &e) != 0)) {
+        fputs("uptake: no user '", stderr);
+        put_escaped(stderr, o->subject);
+        fputs("' in the input or the roster\n", stderr);
         return UPT_EUSAGE;
     }
     return upt_report_explain(out, &e);

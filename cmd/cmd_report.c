@@ -18,6 +18,7 @@ static const struct option report_options[] = {
     {"keep", required_argument, NULL, OPT_KEEP},
     {"jobs", required_argument, NULL, 'j'},
     {"output-file", required_argument, NULL, 'o'},
+    {"pseudonymize", required_argument, NULL, OPT_PSEUDONYMIZE},
     {"output", required_argument, NULL, OPT_OUTPUT},
     {"only", required_argument, NULL, OPT_ONLY},
     {"no-header", no_argument, NULL, OPT_NO_HEADER},
@@ -35,6 +36,7 @@ void print_main_help(void)
         "       uptake explain [OPTION]... USER FILE...\n"
         "       uptake merge [-o STATE] STATE...\n"
         "       uptake diff [OPTION]... OLD NEW\n"
+        "       uptake pseudonym KEYFILE ID... | --new-key KEYFILE\n"
         "       uptake formats\n"
         "Find CRM users who are not adopting, and why, from the CRM's logs.\n"
         "FILE may be - for stdin (read when no FILE is given and stdin is not\n"
@@ -49,6 +51,7 @@ void print_main_help(void)
         "FILE...\n"
         "  merge      --state files of disjoint shards joined into one\n"
         "  diff       whose verdict changed between two --state files\n"
+        "  pseudonym  the token of a user id under --pseudonymize KEYFILE\n"
         "\n"
         "Options:\n"
         "      --roster FILE     the CRM's user list (CSV: id, name, role, "
@@ -74,6 +77,10 @@ void print_main_help(void)
         "logs,\n"
         "                        replaced whole after them (nightly runs)\n"
         "      --keep N[d|w]|all the days a state keeps (default: 120d)\n"
+        "      --pseudonymize KEYFILE\n"
+        "                        user ids and names as keyed tokens (see "
+        "'uptake\n"
+        "                        pseudonym')\n"
         "      --output FORMAT   tsv, json or text (default: tsv)\n"
         "      --only flagged    only at-risk, not-adopting and inactive "
         "users\n"

@@ -19,6 +19,7 @@ static const struct option summary_options[] = {
     {"keep", required_argument, NULL, OPT_KEEP},
     {"jobs", required_argument, NULL, 'j'},
     {"output-file", required_argument, NULL, 'o'},
+    {"pseudonymize", required_argument, NULL, OPT_PSEUDONYMIZE},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -45,6 +46,7 @@ static void print_help(void)
           "      --state FILE      counts kept between runs: read, then "
           "replaced\n"
           "      --keep N[d|w]|all the days a state keeps (default: 120d)\n"
+          "      --pseudonymize KEYFILE  user ids and names as keyed tokens\n"
           "      --fail-on flagged exit 3 when a user is flagged\n"
           "  -o, --output-file FILE write to FILE, put in place whole when "
           "done\n"

@@ -10,6 +10,7 @@ int cmd_formats(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_pseudonym(int argc, char **argv);
 
 /* The text of 'uptake --help' (the report's options and the commands). */
 void print_main_help(void);

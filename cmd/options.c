@@ -12,6 +12,7 @@
 #include "stderr_sink.h"
 
 #include "lib/config.h"
+#include "lib/pseudonym.h"
 #include "lib/timestamp.h"
 #include "lib/version.h"
 #include "lib/zone.h"
@@ -117,6 +118,12 @@ static int set_option(struct run_opts *o, int opt, const char *arg)
         return 0;
     case OPT_STATE:
         o->state_path = arg;
+        return 0;
+    case OPT_PSEUDONYMIZE:
+        o->key_path = arg;
+        return 0;
+    case OPT_NEW_KEY:
+        o->new_key = true;
         return 0;
     case OPT_KEEP:
         if (strcmp(arg, "all") == 0) {
@@ -228,6 +235,16 @@ int load_config(struct run_opts *o, struct upt_config **cfg)
         return EXIT_USAGE;
     upt_config_thresholds(*cfg, &o->judge.t);
     return 0;
+}
+
+int load_pseudonym(const struct run_opts *o, struct upt_pseudonym **p)
+{
+    char err[512];
+    *p = NULL;
+    if (!o->key_path)
+        return 0;
+    *p = upt_pseudonym_load(o->key_path, err, sizeof(err));
+    return *p ? 0 : usage_error("%s", err);
 }
 
 int load_zone(const struct run_opts *o, struct upt_zone **zone)

@@ -35,6 +35,8 @@ enum {
     OPT_TZ,
     OPT_STATE,
     OPT_KEEP,
+    OPT_PSEUDONYMIZE,
+    OPT_NEW_KEY,
 };
 
 struct run_opts {
@@ -44,6 +46,8 @@ struct run_opts {
     const char *output_file; /* -o: the result goes there, else stdout */
     const char *state_path;  /* --state: kept between runs */
     int keep_days;           /* --keep: the days a state keeps; 0: all */
+    const char *key_path;    /* --pseudonymize: the key's file */
+    bool new_key;            /* pseudonym --new-key */
     const struct upt_format *format; /* NULL: detect per file */
     struct upt_map map;
     const char *tz; /* --tz, loaded by load_zone() */
@@ -81,6 +85,11 @@ int load_config(struct run_opts *o, struct upt_config **cfg);
  * EXIT_USAGE after saying what is wrong. */
 struct upt_zone;
 int load_zone(const struct run_opts *o, struct upt_zone **zone);
+
+/* Loads O's --pseudonymize key, if any, into *P (NULL without one).
+ * Returns 0, or EXIT_USAGE after saying why it cannot. */
+struct upt_pseudonym;
+int load_pseudonym(const struct run_opts *o, struct upt_pseudonym **p);
 
 /* "uptake 0.1.0" and the libraries, on stdout. */
 void print_version(void);

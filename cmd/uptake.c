@@ -12,7 +12,7 @@ static const struct command {
     {"report", cmd_report},   {"events", cmd_events},
     {"summary", cmd_summary}, {"formats", cmd_formats},
     {"explain", cmd_explain}, {"merge", cmd_merge},
-    {"diff", cmd_diff},
+    {"diff", cmd_diff},       {"pseudonym", cmd_pseudonym},
 };
 
 int main(int argc, char **argv)

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "profile.h"
+#include "pseudonym.h"
 #include "source.h"
 #include "state.h"
 #include "timestamp.h"
@@ -91,6 +92,23 @@ static int add_event(void *ctx, const struct upt_event *ev,
             mapped.user = ru->id;
             mapped.user_len = upt_userid_key_len(ru->id, strlen(ru->id));
             ev = &mapped;
+        }
+    }
+    char user[UPT_PSEUDONYM_LEN + 1], name[UPT_PSEUDONYM_LEN + 1];
+    if (k->read->pseudonym) {
+        if (ev != &mapped) {
+            mapped = *ev;
+            ev = &mapped;
+        }
+        upt_pseudonym_token(k->read->pseudonym, UPT_PSEUDONYM_ID, mapped.user,
+                            mapped.user_len, user);
+        mapped.user = user;
+        mapped.user_len = UPT_PSEUDONYM_LEN;
+        if (mapped.user_name && mapped.user_name[0]) {
+            upt_pseudonym_token(k->read->pseudonym, UPT_PSEUDONYM_NAME,
+                                mapped.user_name, strlen(mapped.user_name),
+                                name);
+            mapped.user_name = name;
         }
     }
     if (upt_profile_add_event(k->profile, ev) != UPT_OK) {

@@ -14,6 +14,7 @@
 #include "status.h"
 
 struct upt_analysis; /* opaque */
+struct upt_pseudonym;
 
 /* How a run reads its files; every member may be NULL. */
 struct upt_read_opts {
@@ -24,6 +25,8 @@ struct upt_read_opts {
     const struct upt_roster *roster;
     const struct upt_zone *zone; /* --tz for logs in local time */
     int threads;                 /* -j: threads a run may use */
+    /* --pseudonymize: users are kept under tokens of their id and name */
+    const struct upt_pseudonym *pseudonym;
     int64_t now_ms; /* now, for the check of future times (source.h) */
 };
 

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "input.h"
+#include "pseudonym.h"
 #include "records.h"
 #include "strtab.h"
 #include "timestamp.h"
@@ -122,6 +123,23 @@ static const char *keep(struct loader *ld, const char *s)
     return upt_strtab_str(ld->r->strs, id);
 }
 
+/* Makes room in the index for KEY. */
+static int index_room(struct upt_roster *r, uint32_t key)
+{
+    if (key < r->by_key_cap)
+        return 0;
+    size_t cap = r->by_key_cap ? r->by_key_cap * 2 : 256;
+    while (cap <= key)
+        cap *= 2;
+    uint32_t *k = realloc(r->by_key, cap * sizeof(*k));
+    if (!k)
+        return -1;
+    memset(k + r->by_key_cap, 0, (cap - r->by_key_cap) * sizeof(*k));
+    r->by_key = k;
+    r->by_key_cap = cap;
+    return 0;
+}
+
 static int add_user(struct loader *ld, const struct upt_roster_user *u,
                     unsigned long line)
 {
@@ -129,19 +147,8 @@ static int add_user(struct loader *ld, const struct upt_roster_user *u,
     size_t len = strlen(u->id);
     uint32_t key =
         upt_strtab_intern(r->strs, u->id, upt_userid_key_len(u->id, len));
-    if (key == UPT_STRTAB_NONE)
+    if (key == UPT_STRTAB_NONE || index_room(r, key) != 0)
         return -1;
-    if (key >= r->by_key_cap) {
-        size_t cap = r->by_key_cap ? r->by_key_cap * 2 : 256;
-        while (cap <= key)
-            cap *= 2;
-        uint32_t *k = realloc(r->by_key, cap * sizeof(*k));
-        if (!k)
-            return -1;
-        memset(k + r->by_key_cap, 0, (cap - r->by_key_cap) * sizeof(*k));
-        r->by_key = k;
-        r->by_key_cap = cap;
-    }
     if (r->by_key[key]) {
         char quoted[64];
         upt_diag_quote(quoted, sizeof(quoted), u->id, len);
@@ -372,4 +379,35 @@ const struct upt_roster_user *upt_roster_resolve(const struct upt_roster *r,
     if (id == UPT_STRTAB_NONE || id >= r->by_alias_cap || !r->by_alias[id])
         return NULL;
     return &r->user[r->by_alias[id] - 1];
+}
+
+enum upt_status upt_roster_pseudonymize(struct upt_roster *r,
+                                        const struct upt_pseudonym *p)
+{
+    char token[UPT_PSEUDONYM_LEN + 1];
+    memset(r->by_key, 0, r->by_key_cap * sizeof(*r->by_key));
+    if (r->by_alias)
+        memset(r->by_alias, 0, r->by_alias_cap * sizeof(*r->by_alias));
+    for (size_t i = 0; i < r->count; i++) {
+        struct upt_roster_user *u = &r->user[i];
+        upt_pseudonym_token(p, UPT_PSEUDONYM_ID, u->id,
+                            upt_userid_key_len(u->id, strlen(u->id)), token);
+        uint32_t key = upt_strtab_intern(r->strs, token, UPT_PSEUDONYM_LEN);
+        if (key == UPT_STRTAB_NONE || index_room(r, key) != 0)
+            return UPT_ENOMEM;
+        /* two ids of one token: 75 bits make it as good as never */
+        if (!r->by_key[key])
+            r->by_key[key] = (uint32_t)i + 1;
+        u->id = upt_strtab_str(r->strs, key);
+        if (u->name[0]) {
+            upt_pseudonym_token(p, UPT_PSEUDONYM_NAME, u->name, strlen(u->name),
+                                token);
+            uint32_t name =
+                upt_strtab_intern(r->strs, token, UPT_PSEUDONYM_LEN);
+            if (name == UPT_STRTAB_NONE)
+                return UPT_ENOMEM;
+            u->name = upt_strtab_str(r->strs, name);
+        }
+    }
+    return UPT_OK;
 }

@@ -57,4 +57,12 @@ const struct upt_roster_user *upt_roster_find(const struct upt_roster *r,
 const struct upt_roster_user *upt_roster_resolve(const struct upt_roster *r,
                                                  const char *who, size_t len);
 
+/* Replaces every user's id and name by their tokens (pseudonym.h), and
+ * forgets the e-mails and usernames: after it, upt_roster_find takes
+ * tokens and upt_roster_resolve no longer knows the ids of other formats.
+ * Call once the logs are read. UPT_ENOMEM when out of memory. */
+struct upt_pseudonym;
+enum upt_status upt_roster_pseudonymize(struct upt_roster *r,
+                                        const struct upt_pseudonym *p);
+
 #endif

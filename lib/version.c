@@ -10,6 +10,9 @@
 #ifdef UPT_HAVE_JSON_C
 #include <json-c/json.h>
 #endif
+#ifdef UPT_HAVE_SODIUM
+#include <sodium.h>
+#endif
 #ifdef UPT_HAVE_ISAL
 #include <isa-l.h>
 #define TEXT(x) #x
@@ -31,13 +34,20 @@ void upt_version_libs(char *out, size_t size)
 #endif
     pcre2_config(PCRE2_CONFIG_VERSION, pcre);
     pcre2_config(PCRE2_CONFIG_JIT, &jit);
-    snprintf(out, size, "zlib %s, %spcre2 %.*s%s, libcsv %d.%d.%d, json-c %s",
-             zlibVersion(), inflater, (int)strcspn(pcre, " "), pcre,
-             jit ? " (JIT)" : "", CSV_MAJOR, CSV_MINOR, CSV_RELEASE,
+    snprintf(
+        out, size,
+        "zlib %s, %spcre2 %.*s%s, libcsv %d.%d.%d, json-c %s, libsodium %s",
+        zlibVersion(), inflater, (int)strcspn(pcre, " "), pcre,
+        jit ? " (JIT)" : "", CSV_MAJOR, CSV_MINOR, CSV_RELEASE,
 #ifdef UPT_HAVE_JSON_C
-             json_c_version()
+        json_c_version(),
 #else
-             "(not built in)"
+        "(not built in)",
+#endif
+#ifdef UPT_HAVE_SODIUM
+        sodium_version_string()
+#else
+        "(not built in)"
 #endif
     );
 }
