@@ -20,7 +20,7 @@
  * zero or default date. One later than a day after the caller's now is a
  * clock or a year set wrong, and would move the window judged; the day
  * covers clocks a little ahead and local times read as UTC (up to 14 hours
- * early). Either row is reported and skipped. */
+ * ahead). Either row is reported and skipped. */
 #define UPT_TIME_MIN_MS (INT64_C(7305) * UPT_MS_PER_DAY) /* 1990-01-01 */
 #define UPT_FUTURE_SLACK_MS UPT_MS_PER_DAY
 
