@@ -55,13 +55,22 @@ static int entries(void)
     return n;
 }
 
+/* Starts writing report.tsv, which holds "old"; its path in *P. */
+static struct upt_outfile *over_old(const char **p)
+{
+    char err[256];
+    *p = in_dir("report.tsv");
+    write_text(*p, "old\n");
+    struct upt_outfile *f = upt_outfile_open(*p, err, sizeof(err));
+    CHECK(f != NULL);
+    return f;
+}
+
 static void commit_replaces_the_file_whole(void)
 {
     char err[256];
-    const char *p = in_dir("report.tsv");
-    write_text(p, "old\n");
-    struct upt_outfile *f = upt_outfile_open(p, err, sizeof(err));
-    CHECK(f != NULL);
+    const char *p;
+    struct upt_outfile *f = over_old(&p);
     if (!f)
         return;
     fputs("new\n", upt_outfile_stream(f));
@@ -77,10 +86,10 @@ static void commit_replaces_the_file_whole(void)
 static void discard_leaves_the_file_as_it_was(void)
 {
     char err[256];
-    const char *p = in_dir("report.tsv");
-    write_text(p, "old\n");
-    struct upt_outfile *f = upt_outfile_open(p, err, sizeof(err));
-    CHECK(f != NULL);
+    const char *p;
+    struct upt_outfile *f = over_old(&p);
+    if (!f)
+        return;
     fputs("half a rep", upt_outfile_stream(f));
     upt_outfile_discard(f);
     CHECK_STREQ(read_text(p), "old\n");
@@ -138,10 +147,8 @@ static void a_directory_or_a_device_is_never_replaced(void)
 static void a_failed_write_is_never_committed(void)
 {
     char err[256];
-    const char *p = in_dir("report.tsv");
-    write_text(p, "old\n");
-    struct upt_outfile *f = upt_outfile_open(p, err, sizeof(err));
-    CHECK(f != NULL);
+    const char *p;
+    struct upt_outfile *f = over_old(&p);
     if (!f)
         return;
     /* the descriptor gone, every write fails as on a full disk */
