@@ -20,7 +20,7 @@ LIB_MODULES = input records rowqueue jsonrows format format_salesforce \
 	analysis outfile event timestamp zone userid utf8 strtab diag status version
 CMD_MODULES = uptake cmd_report cmd_events cmd_summary cmd_formats cmd_explain \
 	cmd_merge cmd_diff cmd_pseudonym \
-	options analyse output state_file stderr_sink
+	options analyse output signals state_file stderr_sink
 TESTS = strtab timestamp input records rowqueue state lock change pseudonym \
 	format_salesforce rules profile \
 	roster diagnose report \
@@ -93,7 +93,7 @@ check-e2e: $(O)/uptake
 	@UPTAKE=$(CURDIR)/$(O)/uptake WRAP="$(WRAP)" sh cmd/uptake_test.sh
 
 # What the cases cannot show: -o FILE written whole or not at all, write
-# errors.
+# errors, a closed pipe, SIGINT and SIGTERM.
 check-output: $(O)/uptake
 	@UPTAKE=$(CURDIR)/$(O)/uptake sh cmd/output_test.sh
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "output.h"
+#include "signals.h"
 #include "state_file.h"
 #include "stderr_sink.h"
 
@@ -38,7 +39,8 @@ static int analyse(struct run_opts *o, struct analysed *out)
                                .zone = out->zone,
                                .threads = o->jobs,
                                .pseudonym = out->pseudonym,
-                               .now_ms = o->now_ms};
+                               .now_ms = o->now_ms,
+                               .stop = signals_flag()};
     out->analysis = upt_analysis_new(&diag, &ro, err, sizeof(err));
     if (!out->analysis) {
         fprintf(stderr, "uptake: %s\n", err);
@@ -53,8 +55,10 @@ static int analyse(struct run_opts *o, struct analysed *out)
     enum upt_status st = upt_analysis_add_files(
         out->analysis, (const char *const *)o->files, (size_t)o->nfiles);
     stderr_sink_flush(&sink);
-    if (st == UPT_ENOMEM) {
-        fputs("uptake: out of memory\n", stderr);
+    if (st == UPT_EINTR || st == UPT_ENOMEM) {
+        /* nothing is judged or kept from part of the input */
+        if (st == UPT_ENOMEM)
+            fputs("uptake: out of memory\n", stderr);
         if (o->state_path)
             state_file_close(&sf);
         return EXIT_PARTIAL;

@@ -57,7 +57,8 @@ static void print_help(void)
           "\n"
           "Exit status: 0 done, 1 a bad roster, 2 usage error, 4 a state "
           "could not\n"
-          "be read.\n"
+          "be read; 130 and 143 interrupted (SIGINT, SIGTERM), 141 the output "
+          "pipe closed.\n"
           "See uptake(1).\n",
           stdout);
 }

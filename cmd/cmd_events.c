@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "options.h"
 #include "output.h"
+#include "signals.h"
 #include "stderr_sink.h"
 
 #include "lib/config.h"
@@ -130,12 +131,16 @@ static int run_events(const struct run_opts *o, const struct upt_config *cfg,
                                      .rules = rules,
                                      .on_event = print_event,
                                      .ctx = &p,
-                                     .now_ms = o->now_ms};
-        if (upt_source_read(o->files[i], &so, &diag) == UPT_ENOMEM) {
+                                     .now_ms = o->now_ms,
+                                     .stop = signals_flag()};
+        enum upt_status st = upt_source_read(o->files[i], &so, &diag);
+        if (st == UPT_ENOMEM) {
             fprintf(stderr, "uptake: %s: out of memory\n", o->files[i]);
             rc = EXIT_PARTIAL;
         }
         stderr_sink_flush(&sink);
+        if (st == UPT_EINTR)
+            break;
     }
     upt_rules_free(rules);
     upt_zone_free(zone);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "options.h"
+#include "signals.h"
 #include "stderr_sink.h"
 
 #include "lib/outfile.h"
@@ -54,6 +55,10 @@ static int write_failed(const struct output *out, int e)
 int output_close(struct output *out, bool keep)
 {
     char err[512];
+    if (*signals_flag()) { /* a write failing on a closed pipe says nothing */
+        upt_outfile_discard(out->file);
+        return EXIT_PARTIAL;
+    }
     if (!out->file) {
         int e = fflush(stdout) != 0 ? errno : ferror(stdout) ? EIO : 0;
         return keep && (e || out->error) ? write_failed(out, e) : 0;

@@ -25,7 +25,9 @@ void output_failed(struct output *out);
 
 /* Ends OUT. With KEEP, flushes stdout or puts FILE in place; without, FILE
  * stays as it was. Returns 0, or EXIT_PARTIAL after saying that writing
- * failed (FILE then stays as it was too). */
+ * failed (FILE then stays as it was too). After a signal (signals.h) FILE
+ * stays as it was and nothing is said, whatever KEEP: the caller then
+ * ends by the signal. */
 int output_close(struct output *out, bool keep);
 
 #endif

@@ -1,8 +1,9 @@
 #!/bin/sh
 # output_test.sh - where the result goes and how a run ends, which the
-# data-only cases cannot show: -o FILE put in place whole or not at all, and
-# a write error on stdout. Prints "ok N - what" or "not ok N - what" with
-# what differed, then "N passed, M failed". Runs from testdata/.
+# data-only cases cannot show: -o FILE put in place whole or not at all, a
+# write error on stdout, a closed pipe, SIGINT and SIGTERM. Prints "ok N -
+# what" or "not ok N - what" with what differed, then "N passed, M
+# failed". Runs from testdata/.
 : "${UPTAKE:?set UPTAKE to the binary}"
 cd "$(dirname "$0")/../testdata" || exit 2
 tmp=$(mktemp -d) || exit 2
@@ -81,6 +82,7 @@ check "-o FILE with a bad row: status 1, the row told" ended 1 \
     "uptake: malformed/far-future.csv:4: timestamp '2206-10-07T08:15:44.274Z' is in the future; row skipped"
 check "-o FILE with a bad row: the rest is written" \
     test "$(wc -l <"$out/events.tsv")" -eq 6
+rm "$out/events.tsv"
 
 run -o - $logs
 check "-o -: stdout" same "$tmp/stdout" "$tmp/report"
@@ -94,6 +96,136 @@ check "report >/dev/full: a write error, status 1" \
 echo $? >"$tmp/status"
 check "events >/dev/full: a write error, status 1" \
     ended 1 "uptake: write error: No space left on device"
+
+# A closed pipe (uptake ... | head -1) ends uptake quietly, as SIGPIPE
+# would: status 141. The output must be larger than a pipe holds (64 KiB)
+# for the write to meet the closed end, whenever head exits.
+awk 'BEGIN {
+    print "\"EVENT_TYPE\",\"TIMESTAMP_DERIVED\",\"USER_ID\",\"SESSION_KEY\""
+    for (i = 0; i < 3000; i++)
+        printf "\"Logout\",\"2026-10-%02dT08:00:00.000Z\",\"005Dn0000%06d\",\"s%d\"\n",
+            1 + i % 28, i, i
+}' >"$tmp/users.csv"
+for cmd in report events; do
+    { "$UPTAKE" $cmd "$tmp/users.csv" 2>"$tmp/stderr"; echo $? >"$tmp/status"; } |
+        head -1 >/dev/null
+    check "$cmd | head -1: status 141, nothing on stderr" ended 141 ""
+done
+
+# SIGINT and SIGTERM: uptake reads a FIFO that a writer holds open, silent,
+# after part of a log; the signal comes while uptake waits for the rest.
+mkfifo "$tmp/fifo" || exit 2
+
+# await TEST...: waits for TEST to succeed, up to 30 s
+await() {
+    i=0
+    until "$@"; do
+        i=$((i + 1))
+        [ "$i" -le 600 ] || { echo "#  waited in vain for: $*"; return 1; }
+        sleep 0.05
+    done
+}
+
+# start ARG...: uptake ARG... in the background ($pid), killed after 30 s
+# (a hang fails, it does not stop the suite), and a writer ($writer) that
+# opens the FIFO, which waits for uptake to open it (its handlers are in
+# place by then), writes 3000 rows (past a -j batch of rows and a stdio
+# buffer of events), says so ("fed"), and holds the FIFO open. A shell's background job ignores SIGINT: $sigint gives
+# it back, or ignores it explicitly.
+start() {
+    rm -f "$tmp/fed"
+    if [ "$sigint" = ignored ]; then
+        (trap '' INT && exec "$UPTAKE" "$@") >"$tmp/stdout" 2>"$tmp/stderr" &
+    else
+        $sigint "$UPTAKE" "$@" >"$tmp/stdout" 2>"$tmp/stderr" &
+    fi
+    pid=$!
+    { cat "$tmp/users.csv" && : >"$tmp/fed" && exec sleep 600; } >"$tmp/fifo" &
+    writer=$!
+    (sleep 30 && kill -KILL "$pid") >/dev/null 2>&1 &
+    watchdog=$!
+}
+
+# finish: waits for uptake's end; its status goes to $tmp (the shell's
+# word on how each job ended, to /dev/null)
+finish() {
+    {
+        wait "$pid"
+        echo $? >"$tmp/status"
+        kill "$watchdog" "$writer"
+        wait "$writer" "$watchdog"
+    } 2>/dev/null
+}
+
+# interrupt SIG READY ARG...: start, wait for READY, send SIG, finish
+interrupt() {
+    sig=$1 ready=$2
+    shift 2
+    start "$@"
+    await "$ready"
+    kill -"$sig" "$pid"
+    finish
+}
+
+fed() { [ -e "$tmp/fed" ]; }
+# the temporary beside report.tsv holds the first events: uptake is mid-way
+writing() {
+    for f in "$out"/.report.tsv.*; do [ -s "$f" ] && return 0; done
+    return 1
+}
+untouched() { holds "$out/report.tsv" old && only report.tsv; }
+
+sigint=
+env --default-signal=INT true 2>/dev/null && sigint="env --default-signal=INT"
+
+echo old >"$out/report.tsv"
+interrupt TERM writing events -o "$out/report.tsv" "$tmp/fifo"
+check "SIGTERM mid-way through events -o FILE: status 143, nothing said" \
+    ended 143 ""
+check "SIGTERM mid-way: the old FILE is untouched, the temporary removed" \
+    untouched
+
+for jobs in 1 2; do
+    interrupt TERM fed -j $jobs -o "$out/report.tsv" "$tmp/fifo"
+    check "SIGTERM, -j $jobs: status 143, nothing said" ended 143 ""
+    check "SIGTERM, -j $jobs: FILE untouched, no temporary" untouched
+done
+
+# --state: nothing is kept from part of the input
+mkdir "$tmp/st" || exit 2
+"$UPTAKE" --state "$tmp/st/night" sample/Logout-2026-10.csv >/dev/null 2>&1
+cp "$tmp/st/night" "$tmp/night-before"
+interrupt TERM fed --state "$tmp/st/night" -o "$out/report.tsv" "$tmp/fifo"
+check "SIGTERM with --state: status 143, nothing said" ended 143 ""
+check "SIGTERM with --state: the state is as it was" \
+    same "$tmp/st/night" "$tmp/night-before"
+check "SIGTERM with --state: no temporary beside it" \
+    test "$(ls -A "$tmp/st" | tr '\n' ' ')" = "night night.lock "
+
+if [ -n "$sigint" ]; then
+    interrupt INT fed -j 4 -o "$out/report.tsv" sample/Login-2026-10.csv.gz \
+        "$tmp/fifo" sample/Logout-2026-10.csv
+    check "SIGINT, -j 4, three files: status 130, nothing said" ended 130 ""
+    check "SIGINT, -j 4: FILE untouched, no temporary" untouched
+    interrupt INT fed events "$tmp/fifo"
+    check "SIGINT, events to stdout: status 130, nothing said" ended 130 ""
+else
+    n=$((n + 1))
+    echo "ok $n # skip SIGINT: env has no --default-signal"
+fi
+
+# started with SIGINT ignored (a background job of a script), uptake
+# leaves it so: the run ends when its input does, and FILE is written
+sigint=ignored
+start -o "$out/report.tsv" "$tmp/fifo"
+await fed
+kill -INT "$pid"
+kill "$writer"
+finish
+"$UPTAKE" "$tmp/users.csv" >"$tmp/want-report" 2>/dev/null
+check "SIGINT ignored at start: still ignored, status 0" ended 0 ""
+check "SIGINT ignored at start: FILE written" \
+    same "$out/report.tsv" "$tmp/want-report"
 
 echo "$((n - fail)) passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "options.h"
+#include "signals.h"
 
 static const struct command {
     const char *name;
@@ -15,7 +16,7 @@ static const struct command {
     {"diff", cmd_diff},       {"pseudonym", cmd_pseudonym},
 };
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
     if (argc > 1)
         for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
@@ -24,4 +25,14 @@ int main(int argc, char **argv)
     /* not a command: the whole line is a report (a file called "events"
      * is given as ./events) */
     return cmd_report(argc, argv);
+}
+
+int main(int argc, char **argv)
+{
+    signals_catch();
+    int rc = run(argc, argv);
+    /* interrupted: the commands have stopped reading and removed their
+     * temporary output; end as the signal would have */
+    signals_exit_if_caught();
+    return rc;
 }

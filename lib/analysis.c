@@ -133,7 +133,8 @@ static enum upt_status read_into(struct upt_analysis *a,
                                 .rules = rules,
                                 .on_event = add_event,
                                 .ctx = &k,
-                                .now_ms = read->now_ms};
+                                .now_ms = read->now_ms,
+                                .stop = read->stop};
     enum upt_status st = upt_source_read(path, &o, diag);
     return k.nomem ? UPT_ENOMEM : st;
 }
@@ -217,6 +218,11 @@ static void hold(void *ctx, const struct upt_where *at, const char *kind,
     j->kinds[k].more++;
 }
 
+static bool stopped(const struct upt_read_opts *read)
+{
+    return read->stop && *read->stop;
+}
+
 static void *work(void *arg)
 {
     struct worker *w = arg;
@@ -225,7 +231,7 @@ static void *work(void *arg)
         pthread_mutex_lock(&js->mu);
         size_t i = js->next++;
         pthread_mutex_unlock(&js->mu);
-        if (i >= js->n)
+        if (i >= js->n || stopped(&js->a->read))
             return NULL;
         struct job *j = js->order[i];
         struct upt_diag diag = {.emit = hold, .ctx = j};
@@ -319,6 +325,8 @@ static enum upt_status add_parallel(struct upt_analysis *a,
         if (js.job[i].status == UPT_ENOMEM)
             st = UPT_ENOMEM;
     }
+    if (stopped(&a->read))
+        st = UPT_EINTR;
     for (size_t i = 0; i < nworkers; i++) {
         if (w[i].profile && upt_profile_merge(a->profile, w[i].profile) != 0)
             st = UPT_ENOMEM;
@@ -341,9 +349,13 @@ enum upt_status upt_analysis_add_files(struct upt_analysis *a,
     if (n > 1 && helpers > 0)
         return add_parallel(a, paths, n, helpers);
     enum upt_status worst = UPT_OK;
-    for (size_t i = 0; i < n; i++)
-        if (upt_analysis_add_file(a, paths[i]) == UPT_ENOMEM)
+    for (size_t i = 0; i < n; i++) {
+        enum upt_status st = upt_analysis_add_file(a, paths[i]);
+        if (st == UPT_EINTR)
+            return st;
+        if (st == UPT_ENOMEM)
             worst = UPT_ENOMEM;
+    }
     return worst;
 }
 

@@ -2,6 +2,7 @@
 #ifndef UPT_ANALYSIS_H
 #define UPT_ANALYSIS_H
 
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -28,6 +29,8 @@ struct upt_read_opts {
     /* --pseudonymize: users are kept under tokens of their id and name */
     const struct upt_pseudonym *pseudonym;
     int64_t now_ms; /* now, for the check of future times (source.h) */
+    /* raised by the caller's signal handler: reading ends early */
+    const volatile sig_atomic_t *stop;
 };
 
 /* Starts a run whose input problems go to DIAG (which must outlive it),
@@ -46,8 +49,10 @@ enum upt_status upt_analysis_add_file(struct upt_analysis *a, const char *path);
 /* Reads PATHS (N of them) into the run: with read.threads above 1 and
  * several files, on up to that many threads at once, each reading whole
  * files (the result and the problems told are those of reading them in
- * order). Returns UPT_ENOMEM if any file ran out of memory, else UPT_OK:
- * files that could not be read have been reported. */
+ * order). Returns UPT_EINTR when the stop flag was raised (the run then
+ * holds part of the input: judge it only to show what was read), else
+ * UPT_ENOMEM if any file ran out of memory, else UPT_OK: files that could
+ * not be read have been reported. */
 enum upt_status upt_analysis_add_files(struct upt_analysis *a,
                                        const char *const *paths, size_t n);
 

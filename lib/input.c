@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -68,9 +69,10 @@ struct upt_input {
     const char *fault_kind; /* a fault not told yet, see report() */
     unsigned long long fault_offset;
     char fault_msg[192];
-    bool threaded;                /* asked for a reader thread */
-    struct upt_diag *diag_caller; /* the real sink while a thread reads */
-    struct ahead *ahead;          /* running it */
+    const volatile sig_atomic_t *stop; /* the caller's, or NULL */
+    bool threaded;                     /* asked for a reader thread */
+    struct upt_diag *diag_caller;      /* the real sink while a thread reads */
+    struct ahead *ahead;               /* running it */
     unsigned char raw[RAW_SIZE];
     unsigned char out[OUT_SIZE];
 };
@@ -119,6 +121,34 @@ struct upt_input *upt_input_open(const char *path, struct upt_diag *diag)
     return in;
 }
 
+/* Whether the caller, or the caller's thread done with a reader thread,
+ * wants reading to end. */
+static bool stopping(struct upt_input *in)
+{
+    bool stop = in->stop && *in->stop;
+    if (!stop && in->ahead) {
+        pthread_mutex_lock(&in->ahead->mu);
+        stop = in->ahead->stop;
+        pthread_mutex_unlock(&in->ahead->mu);
+    }
+    return stop;
+}
+
+/* Waits for the file to have data (or an end, or an error: read(2) will
+ * tell); false when asked to stop first. A pipe may stay silent as long as
+ * its writer likes, and a signal may land on another thread than the one
+ * blocked in read(2), so poll(2) wakes now and then to look. */
+static bool wait_for_data(struct upt_input *in)
+{
+    struct pollfd p = {.fd = in->fd, .events = POLLIN};
+    while (!stopping(in)) {
+        int n = poll(&p, 1, UPT_INPUT_STOP_MS);
+        if (n > 0 || (n < 0 && errno != EINTR))
+            return true;
+    }
+    return false;
+}
+
 /* Refills raw[] from the file, keeping the KEEP unread bytes at its end. */
 static enum upt_status fill(struct upt_input *in, size_t keep)
 {
@@ -127,6 +157,8 @@ static enum upt_status fill(struct upt_input *in, size_t keep)
     in->raw_start += in->raw_len - keep;
     in->raw_len = keep;
     while (!in->eof && in->raw_len < RAW_SIZE) {
+        if ((in->stop || in->ahead) && !wait_for_data(in))
+            return UPT_EINTR;
         ssize_t n = read(in->fd, in->raw + in->raw_len, RAW_SIZE - in->raw_len);
         if (n < 0 && errno == EINTR)
             continue;
@@ -477,6 +509,11 @@ void upt_input_set_diag(struct upt_input *in, struct upt_diag *diag)
         in->diag_caller = diag;
     else
         in->diag = diag;
+}
+
+void upt_input_set_stop(struct upt_input *in, const volatile sig_atomic_t *stop)
+{
+    in->stop = stop;
 }
 
 static void stop_reader(struct upt_input *in)

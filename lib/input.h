@@ -2,6 +2,7 @@
 #ifndef UPT_INPUT_H
 #define UPT_INPUT_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -33,6 +34,18 @@ void upt_input_set_threaded(struct upt_input *in, bool threaded);
 /* Sends the problems found from now on to DIAG: another thread taking
  * over the reading of IN must not use a sink of the caller's thread. */
 void upt_input_set_diag(struct upt_input *in, struct upt_diag *diag);
+
+/* How long a read waiting on a silent pipe goes without looking at the
+ * stop flag, at most. */
+#define UPT_INPUT_STOP_MS 100
+
+/* Makes reads end with UPT_EINTR once *STOP is non-zero: a flag the
+ * caller's signal handler raises. It is looked at before each read(2), and
+ * every UPT_INPUT_STOP_MS while a pipe has no data, whichever thread the
+ * signal lands on. NULL (the default) never stops. Call before the first
+ * read. */
+void upt_input_set_stop(struct upt_input *in,
+                        const volatile sig_atomic_t *stop);
 
 /* Whether the input was found to be gzip; valid after the first read. */
 bool upt_input_is_gzip(const struct upt_input *in);

@@ -2,10 +2,13 @@
 #include "input.h"
 
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -462,6 +465,60 @@ static void stdin_is_read_and_left_open(void)
     unlink(p);
 }
 
+/* Raises the flag after 50 ms, from a thread of its own: as a signal that
+ * lands on another thread than the one blocked in read(2). */
+static void *raise_later(void *flag)
+{
+    nanosleep(&(struct timespec){.tv_nsec = 50 * 1000 * 1000}, NULL);
+    *(volatile sig_atomic_t *)flag = SIGTERM;
+    return NULL;
+}
+
+static void stop_flag_ends_a_read_from_a_silent_pipe(void)
+{
+    struct upt_diag diag = {0};
+    volatile sig_atomic_t flag = 0;
+    int fds[2], saved = dup(STDIN_FILENO);
+    pthread_t t;
+    const char *buf;
+    size_t len;
+    if (pipe(fds) != 0)
+        return;
+    /* the writer stays open and silent: without the flag, a hang */
+    CHECK(write(fds[1], "a,b\n", 4) == 4);
+    dup2(fds[0], STDIN_FILENO);
+    close(fds[0]);
+    struct upt_input *in = upt_input_open("-", &diag);
+    upt_input_set_threaded(in, threaded);
+    upt_input_set_stop(in, &flag);
+    CHECK(upt_input_read(in, &buf, &len) == UPT_OK);
+    CHECK(len == 4 && memcmp(buf, "a,b\n", 4) == 0);
+    alarm(10); /* a hang fails the test instead */
+    CHECK(pthread_create(&t, NULL, raise_later, (void *)&flag) == 0);
+    CHECK(upt_input_read(in, &buf, &len) == UPT_EINTR);
+    alarm(0);
+    pthread_join(t, NULL);
+    CHECK(diag.problems == 0);
+    upt_input_free(in);
+    close(fds[1]);
+    dup2(saved, STDIN_FILENO);
+    close(saved);
+}
+
+static void raised_stop_flag_reads_nothing(void)
+{
+    volatile sig_atomic_t flag = SIGINT;
+    const char *p = write_file("stop.csv", "a,b\n", 4);
+    struct upt_input *in = upt_input_open(p, NULL);
+    const char *buf;
+    size_t len;
+    upt_input_set_threaded(in, threaded);
+    upt_input_set_stop(in, &flag);
+    CHECK(upt_input_read(in, &buf, &len) == UPT_EINTR);
+    upt_input_free(in);
+    unlink(p);
+}
+
 int main(void)
 {
     /* twice: without and with a reader thread, which must give the same
@@ -488,6 +545,8 @@ int main(void)
         RUN(large_plain_file_is_delivered_byte_identical);
         RUN(large_gzip_file_is_delivered_byte_identical);
         RUN(stdin_is_read_and_left_open);
+        RUN(stop_flag_ends_a_read_from_a_silent_pipe);
+        RUN(raised_stop_flag_reads_nothing);
         upt_input_free(NULL);
         rmdir(dir);
     }

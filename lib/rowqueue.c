@@ -167,7 +167,7 @@ static void *produce(void *arg)
         if ((st = upt_input_read(q->in, &buf, &len)) != UPT_OK)
             break;
     }
-    if (!stopped)
+    if (!stopped && st != UPT_EINTR) /* a row cut by a stop is no row */
         upt_records_finish(q->records);
     pthread_mutex_lock(&q->mu);
     if (!q->stop)

@@ -34,7 +34,9 @@ struct upt_rowqueue *upt_rowqueue_start(struct upt_input *in, const char *name,
  * input ends or FN returns non-zero. A row is lent until FN returns.
  * Returns UPT_OK when the input was read to its end, UPT_EBADINPUT or
  * UPT_EIO when reading it failed as upt_input_read says (told to DIAG),
- * UPT_ENOMEM, or UPT_EOF when FN stopped the parse. */
+ * UPT_EINTR when the input's stop flag was raised (upt_input_set_stop: the
+ * row it cut is not handed over), UPT_ENOMEM, or UPT_EOF when FN stopped
+ * the parse. */
 enum upt_status upt_rowqueue_drain(struct upt_rowqueue *q, upt_row_fn fn,
                                    void *ctx);
 

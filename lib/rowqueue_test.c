@@ -2,9 +2,12 @@
  * parse gives them: the same rows, problems and status, in the same order */
 #include "rowqueue.h"
 
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -216,6 +219,50 @@ static void test_end_of_input(void)
     free(t.text);
 }
 
+static void *raise_later(void *flag)
+{
+    nanosleep(&(struct timespec){.tv_nsec = 50 * 1000 * 1000}, NULL);
+    *(volatile sig_atomic_t *)flag = SIGINT;
+    return NULL;
+}
+
+/* A stop flag raised while the thread waits on a silent pipe: the drain
+ * ends with UPT_EINTR, and the row the stop cut is not handed over. */
+static void test_stop_flag_on_a_silent_pipe(void)
+{
+    static const char csv[] = "A,B\n1,2\n3,4";
+    volatile sig_atomic_t flag = 0;
+    struct transcript t = {0};
+    struct upt_diag diag = {.emit = on_problem, .ctx = &t};
+    int fds[2], saved = dup(STDIN_FILENO);
+    pthread_t th;
+    const char *buf;
+    size_t len;
+    if (pipe(fds) != 0)
+        return;
+    CHECK(write(fds[1], csv, sizeof(csv) - 1) == sizeof(csv) - 1);
+    dup2(fds[0], STDIN_FILENO);
+    close(fds[0]);
+    struct upt_input *in = upt_input_open("-", &diag);
+    upt_input_set_stop(in, &flag);
+    CHECK(upt_input_read(in, &buf, &len) == UPT_OK);
+    struct upt_rowqueue *q = upt_rowqueue_start(in, "-", ',', buf, len, &diag);
+    CHECK(q != NULL);
+    alarm(10); /* a hang fails the test instead */
+    CHECK(pthread_create(&th, NULL, raise_later, (void *)&flag) == 0);
+    CHECK(upt_rowqueue_drain(q, on_row, &t) == UPT_EINTR);
+    alarm(0);
+    pthread_join(th, NULL);
+    CHECK(t.rows == 2);
+    CHECK(t.text && strcmp(t.text, "1:A|B\n2:1|2\n") == 0);
+    upt_rowqueue_free(q);
+    upt_input_free(in);
+    free(t.text);
+    close(fds[1]);
+    dup2(saved, STDIN_FILENO);
+    close(saved);
+}
+
 int main(void)
 {
     snprintf(dir, sizeof(dir), "/tmp/upt-rowqueue-XXXXXX");
@@ -225,6 +272,7 @@ int main(void)
     RUN(test_stop_early);
     RUN(test_truncated_gzip);
     RUN(test_end_of_input);
+    RUN(test_stop_flag_on_a_silent_pipe);
     char cmd[128];
     snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
     if (system(cmd) != 0)

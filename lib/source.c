@@ -336,6 +336,8 @@ static enum upt_status pump(struct reader *rd, struct upt_input *in,
     size_t len;
 
     while ((st = upt_input_read(in, &buf, &len)) == UPT_OK) {
+        if (rd->opts->stop && *rd->opts->stop)
+            return UPT_EINTR;
         if (*empty) {
             *empty = false;
             if (choose_parser(rd, p, in, buf, len) != 0) {
@@ -354,6 +356,8 @@ static enum upt_status pump(struct reader *rd, struct upt_input *in,
                     : upt_jsonrows_feed(p->json, buf, len)) != UPT_OK)
             return UPT_OK; /* stopped: the reader says why */
     }
+    if (st == UPT_EINTR)
+        return st;
     if (p->csv)
         upt_records_finish(p->csv);
     if (p->json)
@@ -370,6 +374,7 @@ enum upt_status upt_source_read(const char *path, struct upt_source_opts *opts,
     struct upt_input *in = upt_input_open(path, diag);
     if (!in)
         return UPT_EBADINPUT;
+    upt_input_set_stop(in, opts->stop);
     enum upt_status st = pump(&rd, in, &p, &empty);
     /* nothing but a BOM or blank lines is empty too */
     if (st == UPT_OK &&
@@ -384,6 +389,8 @@ enum upt_status upt_source_read(const char *path, struct upt_source_opts *opts,
     free(rd.renamed);
     if (rd.nomem)
         return UPT_ENOMEM;
+    if (st == UPT_EINTR)
+        return UPT_EINTR;
     if (rd.stopped)
         return UPT_EOF;
     if (rd.unknown || st == UPT_EIO)

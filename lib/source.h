@@ -3,6 +3,8 @@
 #ifndef UPT_SOURCE_H
 #define UPT_SOURCE_H
 
+#include <signal.h>
+
 #include "diag.h"
 #include "event.h"
 #include "format.h"
@@ -41,14 +43,19 @@ struct upt_source_opts {
     /* now, in milliseconds since the epoch, for the check of future
      * times; 0: no check (the library reads no clock of its own) */
     int64_t now_ms;
+    /* raised (non-zero) by the caller's signal handler: reading ends
+     * early, between buffers or while waiting for a pipe; NULL: never */
+    const volatile sig_atomic_t *stop;
 };
 
 /* Reads PATH ("-" is stdin) to its end. Malformed rows are reported to
  * DIAG and skipped. Returns UPT_OK when the file was read through (even
  * with bad rows: DIAG's count says so), UPT_EBADINPUT when it could not be
  * read as a log at all (not found, unknown format, corrupt compression: the
- * events before the fault were delivered), UPT_ENOMEM, or UPT_EOF when the
- * callback stopped the read. */
+ * events before the fault were delivered), UPT_ENOMEM, UPT_EOF when the
+ * callback stopped the read, or UPT_EINTR when *OPTS->stop was raised (the
+ * events of the buffers read before were delivered, a row cut by the stop
+ * was not). */
 enum upt_status upt_source_read(const char *path, struct upt_source_opts *opts,
                                 struct upt_diag *diag);
 

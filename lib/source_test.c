@@ -1,7 +1,8 @@
 /* source_test.c - unit tests of reading one file as events: what a row's
- * time may be */
+ * time may be, and a read stopped by the caller */
 #include "source.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 enum { MAX_MSGS = 8, MAX_EVENTS = 16 };
 
 struct seen {
+    volatile sig_atomic_t *flag;
     int nmsg, nev;
     char msg[MAX_MSGS][160];
     unsigned long line[MAX_MSGS];
@@ -109,6 +111,41 @@ static void a_row_before_1990_is_reported_and_skipped(void)
     CHECK(s.line[0] == 2 && s.line[1] == 4);
 }
 
+static int raise_flag(void *ctx, const struct upt_event *ev,
+                      const struct upt_where *at)
+{
+    struct seen *s = ctx;
+    (void)ev;
+    (void)at;
+    s->nev++;
+    *s->flag = SIGINT;
+    return 0;
+}
+
+static void a_raised_stop_flag_ends_the_read_early(void)
+{
+    enum { ROWS = 100000 }; /* some MB: many reads */
+    struct seen s = {0};
+    volatile sig_atomic_t flag = 0;
+    struct upt_diag diag = {.emit = collect, .ctx = &s};
+    struct upt_source_opts o = {
+        .rules = rules, .on_event = raise_flag, .ctx = &s, .stop = &flag};
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return;
+    fputs("EVENT_TYPE,USER_ID,TIMESTAMP_DERIVED\n", f);
+    for (int i = 0; i < ROWS; i++)
+        fputs("Search,005Dn000001AbCd,2026-10-05T09:27:04.762Z\n", f);
+    fclose(f);
+    s.flag = &flag;
+    CHECK(upt_source_read(path, &o, &diag) == UPT_EINTR);
+    CHECK(s.nev > 0 && s.nev < ROWS);
+    CHECK(s.nmsg == 0);
+    s.nev = 0;
+    CHECK(upt_source_read(path, &o, &diag) == UPT_EINTR);
+    CHECK(s.nev == 0 && s.nmsg == 0); /* not even "empty input" */
+}
+
 int main(void)
 {
     char err[256];
@@ -121,6 +158,7 @@ int main(void)
     RUN(a_row_more_than_a_day_after_now_is_reported_and_skipped);
     RUN(without_a_clock_no_time_is_in_the_future);
     RUN(a_row_before_1990_is_reported_and_skipped);
+    RUN(a_raised_stop_flag_ends_the_read_early);
     unlink(path);
     upt_rules_free(rules);
     return CHECK_DONE();

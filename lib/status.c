@@ -12,6 +12,7 @@ const char *upt_status_str(enum upt_status status)
         [UPT_ENOMEM] = "out of memory",
         [UPT_EIO] = "input/output error",
         [UPT_EUSAGE] = "invalid argument",
+        [UPT_EINTR] = "interrupted",
     };
     if ((unsigned)status < sizeof(names) / sizeof(names[0]))
         return names[status];

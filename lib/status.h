@@ -7,8 +7,9 @@ enum upt_status {
     UPT_EOF,       /* no more data: not an error */
     UPT_EBADINPUT, /* the input is malformed; already told to the diag sink */
     UPT_ENOMEM,
-    UPT_EIO,   /* reading or writing failed; already told to the sink */
-    UPT_EUSAGE /* a setting or argument is invalid */
+    UPT_EIO,    /* reading or writing failed; already told to the sink */
+    UPT_EUSAGE, /* a setting or argument is invalid */
+    UPT_EINTR   /* the caller's stop flag was raised: the work ended early */
 };
 
 /* A short lower-case phrase for STATUS ("out of memory"); never NULL. */

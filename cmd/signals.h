@@ -1,0 +1,25 @@
+/* signals.h - SIGINT, SIGTERM and a closed pipe end a run cleanly */
+#ifndef SIGNALS_H
+#define SIGNALS_H
+
+#include <signal.h>
+
+/* Catches SIGINT and SIGTERM, unless they were ignored when uptake started
+ * (as a shell does for a background job: Ctrl-C is not meant for it), and
+ * SIGPIPE always, so that a closed pipe ends uptake quietly. The handler only
+ * raises the flag signals_flag() lends; the library's read loops look at it and
+ * end early, and writes fail (EPIPE) instead of killing uptake with a temporary
+ * file left behind. No SA_RESTART: a read(2) blocked on a pipe returns. */
+void signals_catch(void);
+
+/* The flag: 0, or the number of the signal caught. Lent for the life of the
+ * process, for the library's stop options. */
+const volatile sig_atomic_t *signals_flag(void);
+
+/* When a signal was caught: ends uptake by that signal, with its default
+ * action, so that the parent sees how it ended (a shell says 130 for
+ * SIGINT, 141 for SIGPIPE, 143 for SIGTERM, and a script stops on Ctrl-C).
+ * Returns otherwise. Call once a temporary output file is removed. */
+void signals_exit_if_caught(void);
+
+#endif
