@@ -29,6 +29,7 @@ int output_open(struct output *out, const char *path)
         return EXIT_USAGE;
     }
     out->f = upt_outfile_stream(out->file);
+    signals_doom(upt_outfile_temp_path(out->file));
     return 0;
 }
 
@@ -52,17 +53,10 @@ static int write_failed(const struct output *out, int e)
     return EXIT_PARTIAL;
 }
 
-int output_close(struct output *out, bool keep)
+/* Puts FILE in place (KEEP) or removes the temporary. */
+static int close_file(struct output *out, bool keep)
 {
     char err[512];
-    if (*signals_flag()) { /* a write failing on a closed pipe says nothing */
-        upt_outfile_discard(out->file);
-        return EXIT_PARTIAL;
-    }
-    if (!out->file) {
-        int e = fflush(stdout) != 0 ? errno : ferror(stdout) ? EIO : 0;
-        return keep && (e || out->error) ? write_failed(out, e) : 0;
-    }
     if (!keep || out->error) {
         upt_outfile_discard(out->file);
         return keep ? write_failed(out, 0) : 0;
@@ -71,4 +65,20 @@ int output_close(struct output *out, bool keep)
         return 0;
     say(err);
     return EXIT_PARTIAL;
+}
+
+int output_close(struct output *out, bool keep)
+{
+    /* after a signal nothing is kept, and a write failing on a closed
+     * pipe says nothing */
+    bool stopped = *signals_flag() != 0;
+    int rc = 0;
+    if (out->file) {
+        rc = close_file(out, keep && !stopped);
+        signals_doom(NULL); /* only now: the temporary is gone or renamed */
+    } else if (!stopped) {
+        int e = fflush(stdout) != 0 ? errno : ferror(stdout) ? EIO : 0;
+        rc = keep && (e || out->error) ? write_failed(out, e) : 0;
+    }
+    return stopped ? EXIT_PARTIAL : rc;
 }

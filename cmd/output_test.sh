@@ -127,11 +127,12 @@ await() {
 }
 
 # start ARG...: uptake ARG... in the background ($pid), killed after 30 s
-# (a hang fails, it does not stop the suite), and a writer ($writer) that
-# opens the FIFO, which waits for uptake to open it (its handlers are in
-# place by then), writes 3000 rows (past a -j batch of rows and a stdio
-# buffer of events), says so ("fed"), and holds the FIFO open. A shell's background job ignores SIGINT: $sigint gives
-# it back, or ignores it explicitly.
+# (a hang fails, it does not stop the suite). With $feed, a writer
+# ($writer) opens the FIFO, which waits for uptake to open it (its
+# handlers are in place by then), writes 3000 rows (past a -j batch of
+# rows and a stdio buffer of events), says so ("fed"), and holds the FIFO
+# open. A shell's background job ignores SIGINT: $sigint gives it back, or
+# ignores it explicitly.
 start() {
     rm -f "$tmp/fed"
     if [ "$sigint" = ignored ]; then
@@ -140,8 +141,12 @@ start() {
         $sigint "$UPTAKE" "$@" >"$tmp/stdout" 2>"$tmp/stderr" &
     fi
     pid=$!
-    { cat "$tmp/users.csv" && : >"$tmp/fed" && exec sleep 600; } >"$tmp/fifo" &
-    writer=$!
+    writer=
+    if [ -n "$feed" ]; then
+        { cat "$tmp/users.csv" && : >"$tmp/fed" && exec sleep 600; } \
+            >"$tmp/fifo" &
+        writer=$!
+    fi
     (sleep 30 && kill -KILL "$pid") >/dev/null 2>&1 &
     watchdog=$!
 }
@@ -152,8 +157,8 @@ finish() {
     {
         wait "$pid"
         echo $? >"$tmp/status"
-        kill "$watchdog" "$writer"
-        wait "$writer" "$watchdog"
+        kill "$watchdog" $writer
+        wait $writer "$watchdog"
     } 2>/dev/null
 }
 
@@ -174,9 +179,20 @@ writing() {
     return 1
 }
 untouched() { holds "$out/report.tsv" old && only report.tsv; }
+# $opening threads of uptake wait in open(2) for a FIFO's writer (Linux's
+# /proc; elsewhere the temporary's being there is as near as it gets)
+opening() {
+    if [ -d "/proc/$pid/task" ]; then
+        [ "$(grep -ls wait_for_partner /proc/"$pid"/task/*/wchan |
+            wc -l)" -eq "$opening" ]
+    else
+        ls "$out"/.report.tsv.* >/dev/null 2>&1
+    fi
+}
 
 sigint=
 env --default-signal=INT true 2>/dev/null && sigint="env --default-signal=INT"
+feed=yes
 
 echo old >"$out/report.tsv"
 interrupt TERM writing events -o "$out/report.tsv" "$tmp/fifo"
@@ -213,6 +229,27 @@ else
     n=$((n + 1))
     echo "ok $n # skip SIGINT: env has no --default-signal"
 fi
+
+# No writer at all: a thread waits in open(2), which the flag cannot end.
+# In the main thread the signal breaks the open (said nothing of: the run
+# is abandoned); in a worker the grace period runs out (2 s) and the
+# handler of SIGALRM removes the temporary and ends uptake. Two FIFOs and
+# -j 2: the main thread and a worker both wait.
+feed=
+mkfifo "$tmp/fifo2" || exit 2
+opening=2
+interrupt TERM opening -j 2 -o "$out/report.tsv" "$tmp/fifo" "$tmp/fifo2"
+check "SIGTERM, two threads opening FIFOs no one writes to: status 143" \
+    ended 143 ""
+check "SIGTERM, two threads opening FIFOs: FILE untouched, no temporary" \
+    untouched
+opening=1
+interrupt TERM opening -j 1 --roster "$tmp/fifo" -o "$out/report.tsv" \
+    sample/Logout-2026-10.csv
+check "SIGTERM while opening a --roster FIFO: status 143, nothing said" \
+    ended 143 ""
+check "SIGTERM while opening a --roster FIFO: FILE untouched" untouched
+feed=yes
 
 # started with SIGINT ignored (a background job of a script), uptake
 # leaves it so: the run ends when its input does, and FILE is written

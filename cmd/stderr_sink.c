@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "signals.h"
+
 #include "lib/utf8.h"
 
 static unsigned long *count_of(struct stderr_sink *s, const char *file,
@@ -44,6 +46,10 @@ static void emit(void *ctx, const struct upt_where *at, const char *kind,
 {
     struct stderr_sink *s = ctx;
     const char *file = at && at->file ? at->file : "-";
+    /* after a signal the run is abandoned: its problems (an open(2) the
+     * signal broke among them) are moot */
+    if (*signals_flag())
+        return;
     /* a file's folded count comes right after its own messages */
     if (s->nseen && strcmp(s->seen[s->nseen - 1].file, file) != 0)
         stderr_sink_flush(s);
@@ -69,6 +75,8 @@ void stderr_sink_init(struct stderr_sink *sink, struct upt_diag *diag)
 
 void stderr_sink_flush(struct stderr_sink *s)
 {
+    if (*signals_flag())
+        s->nseen = 0;
     for (unsigned i = 0; i < s->nseen; i++)
         if (s->seen[i].count > STDERR_SINK_FOLD) {
             fputs("uptake: ", stderr);

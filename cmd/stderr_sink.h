@@ -23,7 +23,8 @@ struct stderr_sink {
  * terminal as an escape sequence. */
 void put_escaped(FILE *f, const char *s);
 
-/* Points DIAG's callback at SINK. */
+/* Points DIAG's callback at SINK. After a signal (signals.h) it prints
+ * nothing more. */
 void stderr_sink_init(struct stderr_sink *sink, struct upt_diag *diag);
 
 /* Prints "uptake: FILE: ... and N more like this" for what was folded. */

@@ -86,6 +86,11 @@ struct upt_outfile *upt_outfile_open(const char *path, char *err,
 
 FILE *upt_outfile_stream(struct upt_outfile *f) { return f->stream; }
 
+const char *upt_outfile_temp_path(const struct upt_outfile *f)
+{
+    return f->tmp;
+}
+
 /* Makes the rename itself durable. Best effort: the file is in place
  * either way, and some file systems refuse to sync a directory. */
 static void sync_directory(const char *path)

@@ -24,6 +24,10 @@ struct upt_outfile *upt_outfile_open(const char *path, char *err,
 /* The stream to write to, lent until commit or discard. */
 FILE *upt_outfile_stream(struct upt_outfile *f);
 
+/* The temporary file's path, lent as the stream is: for a signal handler
+ * that must remove it when the process cannot end in order. */
+const char *upt_outfile_temp_path(const struct upt_outfile *f);
+
 /* Flushes the stream, syncs the temporary to disk and renames it over
  * PATH, then frees F. Returns UPT_OK, or UPT_EIO with the reason in ERR
  * when a write to the stream failed at any time (a full disk), or the

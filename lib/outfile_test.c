@@ -91,7 +91,14 @@ static void discard_leaves_the_file_as_it_was(void)
     if (!f)
         return;
     fputs("half a rep", upt_outfile_stream(f));
+    fflush(upt_outfile_stream(f));
+    char tmp[192], want[192];
+    snprintf(tmp, sizeof(tmp), "%s", upt_outfile_temp_path(f));
+    snprintf(want, sizeof(want), "%s/.report.tsv.", dir);
+    CHECK(strncmp(tmp, want, strlen(want)) == 0);
+    CHECK_STREQ(read_text(tmp), "half a rep");
     upt_outfile_discard(f);
+    CHECK_STREQ(read_text(tmp), "(none)");
     CHECK_STREQ(read_text(p), "old\n");
     CHECK(entries() == 1);
     unlink(p);
