@@ -17,10 +17,11 @@ LIB_MODULES = input records rowqueue jsonrows format format_salesforce \
 	format_purview format_hubspot format_zoho format_suitecrm rules config \
 	format_map source dedupe profile state lock roster pseudonym diagnose \
 	change report \
-	analysis outfile event timestamp zone userid utf8 strtab diag status version
+	analysis outfile progress event timestamp zone userid utf8 strtab diag \
+	status version
 CMD_MODULES = uptake cmd_report cmd_events cmd_summary cmd_formats cmd_explain \
 	cmd_merge cmd_diff cmd_pseudonym \
-	options analyse output signals state_file stderr_sink
+	options analyse meter output signals state_file stderr_sink
 TESTS = strtab timestamp input records rowqueue state lock change pseudonym \
 	format_salesforce rules profile \
 	roster diagnose report \
@@ -43,7 +44,7 @@ CMD_OBJS = $(CMD_MODULES:%=$(O)/cmd/%.o)
 TEST_BINS = $(TESTS:%=$(O)/lib/%_test)
 
 .PHONY: all run check check-unit check-e2e check-output check-state \
-	check-pseudonym check-lib check-docs \
+	check-pseudonym check-progress check-lib check-docs \
 	check-zlib \
 	check-sanitize check-valgrind bench fuzz fuzz-run fmt check-fmt install \
 	uninstall clean distclean deps
@@ -76,7 +77,7 @@ run: $(O)/uptake
 		--output text sample/*-2026-10.csv*
 
 check: check-unit check-lib check-e2e check-output check-state \
-	check-pseudonym check-docs \
+	check-pseudonym check-progress check-docs \
 	$(if $(ISAL_LIBS),check-zlib)
 
 # With ISA-L found, the suite runs again on zlib's inflate: both are kept
@@ -101,6 +102,10 @@ check-output: $(O)/uptake
 check-state: $(O)/uptake $(O)/uptake-sim
 	@UPTAKE=$(CURDIR)/$(O)/uptake SIM=$(CURDIR)/$(O)/uptake-sim \
 		sh cmd/state_test.sh
+
+# The progress line: on a terminal only, erased before messages.
+check-progress: $(O)/uptake
+	@UPTAKE=$(CURDIR)/$(O)/uptake sh cmd/progress_test.sh
 
 # --pseudonymize: no output holds a roster or log user's id or name.
 check-pseudonym: $(O)/uptake

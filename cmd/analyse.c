@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "meter.h"
 #include "output.h"
 #include "signals.h"
 #include "state_file.h"
@@ -11,6 +12,7 @@
 
 #include "lib/config.h"
 #include "lib/dedupe.h"
+#include "lib/progress.h"
 #include "lib/pseudonym.h"
 #include "lib/zone.h"
 
@@ -22,7 +24,9 @@ static int analyse(struct run_opts *o, struct analysed *out)
     struct stderr_sink sink;
     char err[256] = "out of memory";
 
+    struct upt_progress progress;
     memset(out, 0, sizeof(*out));
+    upt_progress_init(&progress);
     int rc = load_config(o, &out->config);
     if (rc != 0 || (rc = load_zone(o, &out->zone)) != 0 ||
         (rc = load_pseudonym(o, &out->pseudonym)) != 0)
@@ -40,7 +44,8 @@ static int analyse(struct run_opts *o, struct analysed *out)
                                .threads = o->jobs,
                                .pseudonym = out->pseudonym,
                                .now_ms = o->now_ms,
-                               .stop = signals_flag()};
+                               .stop = signals_flag(),
+                               .progress = &progress};
     out->analysis = upt_analysis_new(&diag, &ro, err, sizeof(err));
     if (!out->analysis) {
         fprintf(stderr, "uptake: %s\n", err);
@@ -52,8 +57,12 @@ static int analyse(struct run_opts *o, struct analysed *out)
         state_file_close(&sf);
         return rc;
     }
+    struct meter *meter = meter_wanted(o->progress)
+                              ? meter_start(&progress, o->files, o->nfiles)
+                              : NULL;
     enum upt_status st = upt_analysis_add_files(
         out->analysis, (const char *const *)o->files, (size_t)o->nfiles);
+    meter_stop(meter);
     stderr_sink_flush(&sink);
     if (st == UPT_EINTR || st == UPT_ENOMEM) {
         /* nothing is judged or kept from part of the input */

@@ -4,12 +4,14 @@
 #include <string.h>
 
 #include "commands.h"
+#include "meter.h"
 #include "options.h"
 #include "output.h"
 #include "signals.h"
 #include "stderr_sink.h"
 
 #include "lib/config.h"
+#include "lib/progress.h"
 #include "lib/pseudonym.h"
 #include "lib/source.h"
 #include "lib/zone.h"
@@ -21,6 +23,8 @@ static const struct option events_options[] = {
     {"tz", required_argument, NULL, OPT_TZ},
     {"jobs", required_argument, NULL, 'j'},
     {"output-file", required_argument, NULL, 'o'},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
     {"pseudonymize", required_argument, NULL, OPT_PSEUDONYMIZE},
     {"output", required_argument, NULL, OPT_OUTPUT},
     {"no-header", no_argument, NULL, OPT_NO_HEADER},
@@ -47,6 +51,9 @@ static void print_help(void)
           "      --no-header       no header line\n"
           "      --pseudonymize KEYFILE  users as keyed tokens; no free "
           "text\n"
+          "      --progress        a progress line on stderr (default: on a "
+          "terminal)\n"
+          "      --no-progress     none\n"
           "  -o, --output-file FILE write to FILE, put in place whole when "
           "done\n"
           "                        (default: the standard output)\n"
@@ -123,6 +130,11 @@ static int run_events(const struct run_opts *o, const struct upt_config *cfg,
         output_failed(out);
         p.failed = true;
     }
+    struct upt_progress progress;
+    upt_progress_init(&progress);
+    struct meter *meter = meter_wanted(o->progress)
+                              ? meter_start(&progress, o->files, o->nfiles)
+                              : NULL;
     for (int i = 0; i < o->nfiles && !p.failed; i++) {
         struct upt_source_opts so = {.format = o->format,
                                      .map = o->mapped ? &o->map : NULL,
@@ -132,7 +144,8 @@ static int run_events(const struct run_opts *o, const struct upt_config *cfg,
                                      .on_event = print_event,
                                      .ctx = &p,
                                      .now_ms = o->now_ms,
-                                     .stop = signals_flag()};
+                                     .stop = signals_flag(),
+                                     .progress = &progress};
         enum upt_status st = upt_source_read(o->files[i], &so, &diag);
         if (st == UPT_ENOMEM) {
             fprintf(stderr, "uptake: %s: out of memory\n", o->files[i]);
@@ -142,6 +155,7 @@ static int run_events(const struct run_opts *o, const struct upt_config *cfg,
         if (st == UPT_EINTR)
             break;
     }
+    meter_stop(meter);
     upt_rules_free(rules);
     upt_zone_free(zone);
     upt_pseudonym_free(pseudonym);

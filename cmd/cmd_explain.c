@@ -23,6 +23,8 @@ static const struct option explain_options[] = {
     {"keep", required_argument, NULL, OPT_KEEP},
     {"jobs", required_argument, NULL, 'j'},
     {"output-file", required_argument, NULL, 'o'},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
     {"pseudonymize", required_argument, NULL, OPT_PSEUDONYMIZE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -50,6 +52,9 @@ static void print_help(void)
           "replaced\n"
           "      --keep N[d|w]|all the days a state keeps (default: 120d)\n"
           "      --pseudonymize KEYFILE  user ids and names as keyed tokens\n"
+          "      --progress        a progress line on stderr (default: on a "
+          "terminal)\n"
+          "      --no-progress     none\n"
           "  -o, --output-file FILE write to FILE, put in place whole when "
           "done\n"
           "                        (default: the standard output)\n"

@@ -104,5 +104,9 @@ int cmd_pseudonym(int argc, char **argv)
         puts(token);
     }
     upt_pseudonym_free(p);
-    return fflush(stdout) == 0 ? EXIT_OK : EXIT_PARTIAL;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        perror("uptake: write error");
+        return EXIT_PARTIAL;
+    }
+    return EXIT_OK;
 }

@@ -18,6 +18,8 @@ static const struct option report_options[] = {
     {"keep", required_argument, NULL, OPT_KEEP},
     {"jobs", required_argument, NULL, 'j'},
     {"output-file", required_argument, NULL, 'o'},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
     {"pseudonymize", required_argument, NULL, OPT_PSEUDONYMIZE},
     {"output", required_argument, NULL, OPT_OUTPUT},
     {"only", required_argument, NULL, OPT_ONLY},
@@ -77,6 +79,9 @@ void print_main_help(void)
         "logs,\n"
         "                        replaced whole after them (nightly runs)\n"
         "      --keep N[d|w]|all the days a state keeps (default: 120d)\n"
+        "      --progress        a progress line on stderr (default: when "
+        "it is a\n"
+        "                        terminal); --no-progress: none\n"
         "      --pseudonymize KEYFILE\n"
         "                        user ids and names as keyed tokens (see "
         "'uptake\n"

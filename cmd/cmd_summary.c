@@ -19,6 +19,8 @@ static const struct option summary_options[] = {
     {"keep", required_argument, NULL, OPT_KEEP},
     {"jobs", required_argument, NULL, 'j'},
     {"output-file", required_argument, NULL, 'o'},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
     {"pseudonymize", required_argument, NULL, OPT_PSEUDONYMIZE},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"help", no_argument, NULL, 'h'},
@@ -47,6 +49,9 @@ static void print_help(void)
           "replaced\n"
           "      --keep N[d|w]|all the days a state keeps (default: 120d)\n"
           "      --pseudonymize KEYFILE  user ids and names as keyed tokens\n"
+          "      --progress        a progress line on stderr (default: on a "
+          "terminal)\n"
+          "      --no-progress     none\n"
           "      --fail-on flagged exit 3 when a user is flagged\n"
           "  -o, --output-file FILE write to FILE, put in place whole when "
           "done\n"

@@ -28,6 +28,7 @@ void run_opts_init(struct run_opts *o)
     o->jobs = cores > 1 ? (int)(cores > 256 ? 256 : cores) : 1;
     o->judge.grace_days = 14;
     o->keep_days = 120;
+    o->progress = -1;
     o->now_ms = (int64_t)time(NULL) * 1000;
     upt_thresholds_default(&o->judge.t);
 }
@@ -124,6 +125,12 @@ static int set_option(struct run_opts *o, int opt, const char *arg)
         return 0;
     case OPT_NEW_KEY:
         o->new_key = true;
+        return 0;
+    case OPT_PROGRESS:
+        o->progress = 1;
+        return 0;
+    case OPT_NO_PROGRESS:
+        o->progress = 0;
         return 0;
     case OPT_KEEP:
         if (strcmp(arg, "all") == 0) {

@@ -37,6 +37,8 @@ enum {
     OPT_KEEP,
     OPT_PSEUDONYMIZE,
     OPT_NEW_KEY,
+    OPT_PROGRESS,
+    OPT_NO_PROGRESS,
 };
 
 struct run_opts {
@@ -48,6 +50,7 @@ struct run_opts {
     int keep_days;           /* --keep: the days a state keeps; 0: all */
     const char *key_path;    /* --pseudonymize: the key's file */
     bool new_key;            /* pseudonym --new-key */
+    int progress; /* --progress 1, --no-progress 0, default -1: a terminal */
     const struct upt_format *format; /* NULL: detect per file */
     struct upt_map map;
     const char *tz; /* --tz, loaded by load_zone() */

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "meter.h"
 #include "signals.h"
 
 #include "lib/utf8.h"
@@ -56,6 +57,8 @@ static void emit(void *ctx, const struct upt_where *at, const char *kind,
     unsigned long *count = count_of(s, file, kind);
     if (++*count > STDERR_SINK_FOLD)
         return;
+    flockfile(stderr); /* one message, whole, on a line of its own */
+    meter_erase();
     fputs("uptake: ", stderr);
     put_escaped(stderr, file);
     if (at && at->line)
@@ -63,6 +66,7 @@ static void emit(void *ctx, const struct upt_where *at, const char *kind,
     fputs(": ", stderr);
     put_escaped(stderr, msg);
     fputc('\n', stderr);
+    funlockfile(stderr);
 }
 
 void stderr_sink_init(struct stderr_sink *sink, struct upt_diag *diag)

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "profile.h"
+#include "progress.h"
 #include "pseudonym.h"
 #include "source.h"
 #include "state.h"
@@ -134,8 +135,10 @@ static enum upt_status read_into(struct upt_analysis *a,
                                 .on_event = add_event,
                                 .ctx = &k,
                                 .now_ms = read->now_ms,
-                                .stop = read->stop};
+                                .stop = read->stop,
+                                .progress = read->progress};
     enum upt_status st = upt_source_read(path, &o, diag);
+    upt_progress_file_done(read->progress);
     return k.nomem ? UPT_ENOMEM : st;
 }
 

@@ -31,6 +31,7 @@ struct upt_read_opts {
     int64_t now_ms; /* now, for the check of future times (source.h) */
     /* raised by the caller's signal handler: reading ends early */
     const volatile sig_atomic_t *stop;
+    struct upt_progress *progress; /* how far the files are read, or NULL */
 };
 
 /* Starts a run whose input problems go to DIAG (which must outlive it),

@@ -16,6 +16,7 @@
 #endif
 
 #include "diag.h"
+#include "progress.h"
 
 #include "banned.h"
 
@@ -70,6 +71,7 @@ struct upt_input {
     unsigned long long fault_offset;
     char fault_msg[192];
     const volatile sig_atomic_t *stop; /* the caller's, or NULL */
+    struct upt_progress *progress;     /* bytes read, for the caller */
     bool threaded;                     /* asked for a reader thread */
     struct upt_diag *diag_caller;      /* the real sink while a thread reads */
     struct ahead *ahead;               /* running it */
@@ -170,6 +172,7 @@ static enum upt_status fill(struct upt_input *in, size_t keep)
         }
         if (n == 0)
             in->eof = true;
+        upt_progress_bytes(in->progress, (unsigned long long)n);
         in->raw_len += (size_t)n;
         if (in->state != START)
             break; /* detection wants two bytes; later, any amount will do */
@@ -501,6 +504,11 @@ enum upt_status upt_input_read(struct upt_input *in, const char **buf,
 void upt_input_set_threaded(struct upt_input *in, bool threaded)
 {
     in->threaded = threaded;
+}
+
+void upt_input_set_progress(struct upt_input *in, struct upt_progress *progress)
+{
+    in->progress = progress;
 }
 
 void upt_input_set_diag(struct upt_input *in, struct upt_diag *diag)

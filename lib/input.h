@@ -31,6 +31,11 @@ enum upt_status upt_input_read(struct upt_input *in, const char **buf,
  * before them). Without threads to be had, reading stays in the caller. */
 void upt_input_set_threaded(struct upt_input *in, bool threaded);
 
+/* Counts the bytes read from the file into PROGRESS (NULL: none). */
+struct upt_progress;
+void upt_input_set_progress(struct upt_input *in,
+                            struct upt_progress *progress);
+
 /* Sends the problems found from now on to DIAG: another thread taking
  * over the reading of IN must not use a sink of the caller's thread. */
 void upt_input_set_diag(struct upt_input *in, struct upt_diag *diag);

@@ -375,6 +375,7 @@ enum upt_status upt_source_read(const char *path, struct upt_source_opts *opts,
     if (!in)
         return UPT_EBADINPUT;
     upt_input_set_stop(in, opts->stop);
+    upt_input_set_progress(in, opts->progress);
     enum upt_status st = pump(&rd, in, &p, &empty);
     /* nothing but a BOM or blank lines is empty too */
     if (st == UPT_OK &&

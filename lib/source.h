@@ -46,6 +46,7 @@ struct upt_source_opts {
     /* raised (non-zero) by the caller's signal handler: reading ends
      * early, between buffers or while waiting for a pipe; NULL: never */
     const volatile sig_atomic_t *stop;
+    struct upt_progress *progress; /* bytes read and files done, or NULL */
 };
 
 /* Reads PATH ("-" is stdin) to its end. Malformed rows are reported to
