@@ -55,10 +55,11 @@ static void print_help(void)
           "  -h, --help            show this help and exit\n"
           "  -V, --version         show the version and exit\n"
           "\n"
-          "Exit status: 0 done, 1 a bad roster, 2 usage error, 4 a state "
-          "could not\n"
-          "be read; 130 and 143 interrupted (SIGINT, SIGTERM), 141 the output "
-          "pipe closed.\n"
+          "Exit status: 0 done, 1 a bad roster, 2 usage error, 4 a state could "
+          "not\n"
+          "be read; 129, 130 and 143 interrupted (SIGHUP, SIGINT, SIGTERM), "
+          "141 the\n"
+          "output pipe closed.\n"
           "See uptake(1).\n",
           stdout);
 }

@@ -64,8 +64,8 @@ static void print_help(void)
           "  -V, --version         show the version and exit\n"
           "Exit status: 0, 1 for malformed input, 2 for misuse or an unknown "
           "USER,\n"
-          "4 when the --state could not be read or written, 130 and 143\n"
-          "interrupted (SIGINT, SIGTERM), 141 the output pipe closed.\n"
+          "4 when the --state could not be read or written, 129, 130 and 143\n"
+          "interrupted (SIGHUP, SIGINT, SIGTERM), 141 the output pipe closed.\n"
           "See uptake(1).\n",
           stdout);
 }

@@ -40,9 +40,9 @@ static void print_help(void)
           "\n"
           "Exit status: 0 done, 2 usage error, 4 a STATE could not be read "
           "(nothing\n"
-          "is written); 130 and 143 interrupted (SIGINT, SIGTERM), 141 the "
-          "output pipe\n"
-          "closed (-o STATE then left as it was).\n"
+          "is written); 129, 130 and 143 interrupted (SIGHUP, SIGINT, "
+          "SIGTERM), 141\n"
+          "the output pipe closed (-o STATE then left as it was).\n"
           "See uptake(1).\n",
           stdout);
 }

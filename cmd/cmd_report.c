@@ -105,10 +105,11 @@ void print_main_help(void)
         "error,\n"
         "3 flagged users with --fail-on flagged, 4 the --state could not be "
         "read\n"
-        "or written (it is left as it was); 130 and 143 interrupted (SIGINT, "
-        "SIGTERM)\n"
-        "and 141 output pipe closed, -o FILE and --state then left as they "
-        "were.\n"
+        "or written (it is left as it was); 129, 130 and 143 interrupted "
+        "(SIGHUP,\n"
+        "SIGINT, SIGTERM) and 141 output pipe closed, -o FILE and --state then "
+        "left\n"
+        "as they were.\n"
         "See uptake(1) for the columns, causes and rules.\n",
         stdout);
 }

@@ -1,8 +1,8 @@
 #!/bin/sh
 # output_test.sh - where the result goes and how a run ends, which the
 # data-only cases cannot show: -o FILE put in place whole or not at all, a
-# write error on stdout, a closed pipe, SIGINT and SIGTERM. Prints "ok N -
-# what" or "not ok N - what" with what differed, then "N passed, M
+# write error on stdout, a closed pipe, SIGHUP, SIGINT and SIGTERM. Prints
+# "ok N - what" or "not ok N - what" with what differed, then "N passed, M
 # failed". Runs from testdata/.
 : "${UPTAKE:?set UPTAKE to the binary}"
 cd "$(dirname "$0")/../testdata" || exit 2
@@ -206,6 +206,10 @@ for jobs in 1 2; do
     check "SIGTERM, -j $jobs: status 143, nothing said" ended 143 ""
     check "SIGTERM, -j $jobs: FILE untouched, no temporary" untouched
 done
+
+interrupt HUP fed -o "$out/report.tsv" "$tmp/fifo"
+check "SIGHUP (the terminal gone): status 129, nothing said" ended 129 ""
+check "SIGHUP: FILE untouched, no temporary" untouched
 
 # --state: nothing is kept from part of the input
 mkdir "$tmp/st" || exit 2

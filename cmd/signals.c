@@ -1,4 +1,4 @@
-/* signals.c - SIGINT, SIGTERM and a closed pipe end a run cleanly */
+/* signals.c - SIGHUP, SIGINT, SIGTERM and a closed pipe end a run cleanly */
 #include "signals.h"
 
 #include <stdio.h>
@@ -34,7 +34,7 @@ static void on_alarm(int sig)
 
 void signals_catch(void)
 {
-    static const int sigs[] = {SIGINT, SIGTERM, SIGPIPE};
+    static const int sigs[] = {SIGHUP, SIGINT, SIGTERM, SIGPIPE};
     struct sigaction sa, old;
     memset(&sa, 0, sizeof(sa));
     sigemptyset(&sa.sa_mask);

@@ -1,11 +1,12 @@
-/* signals.h - SIGINT, SIGTERM and a closed pipe end a run cleanly */
+/* signals.h - SIGHUP, SIGINT, SIGTERM and a closed pipe end a run cleanly */
 #ifndef SIGNALS_H
 #define SIGNALS_H
 
 #include <signal.h>
 
-/* Catches SIGINT and SIGTERM, unless they were ignored when uptake started
- * (as a shell does for a background job: Ctrl-C is not meant for it), and
+/* Catches SIGHUP (the terminal gone), SIGINT and SIGTERM, unless they were
+ * ignored when uptake started (as nohup does for SIGHUP, and a shell for
+ * a background job's SIGINT: Ctrl-C is not meant for it), and
  * SIGPIPE always, so that a closed pipe ends uptake quietly. The handler
  * raises the flag signals_flag() lends and sets an alarm (see below); the
  * library's read loops look at the flag and end early, and writes fail
@@ -28,8 +29,9 @@ void signals_doom(const char *path);
 const volatile sig_atomic_t *signals_flag(void);
 
 /* When a signal was caught: ends uptake by that signal, with its default
- * action, so that the parent sees how it ended (a shell says 130 for
- * SIGINT, 141 for SIGPIPE, 143 for SIGTERM, and a script stops on Ctrl-C).
+ * action, so that the parent sees how it ended (a shell says 129 for
+ * SIGHUP, 130 for SIGINT, 141 for SIGPIPE, 143 for SIGTERM, and a script
+ * stops on Ctrl-C).
  * Returns otherwise. Call once a temporary output file is removed. */
 void signals_exit_if_caught(void);
 
