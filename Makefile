@@ -16,7 +16,7 @@ LIB_MODULES = input records rowqueue jsonrows format format_salesforce \
 	format_salesforce_login format_salesforce_audit format_dataverse \
 	format_purview format_hubspot format_zoho format_suitecrm rules config \
 	format_map source dedupe profile state lock roster pseudonym diagnose \
-	change report \
+	change report activity html \
 	analysis outfile progress event timestamp zone userid utf8 strtab diag \
 	status version
 CMD_MODULES = uptake cmd_report cmd_events cmd_summary cmd_formats cmd_explain \
@@ -44,7 +44,7 @@ CMD_OBJS = $(CMD_MODULES:%=$(O)/cmd/%.o)
 TEST_BINS = $(TESTS:%=$(O)/lib/%_test)
 
 .PHONY: all run check check-unit check-e2e check-output check-state \
-	check-pseudonym check-progress check-lib check-docs \
+	check-pseudonym check-progress check-html check-lib check-docs \
 	check-zlib \
 	check-sanitize check-valgrind bench fuzz fuzz-run fmt check-fmt install \
 	uninstall clean distclean deps
@@ -106,6 +106,12 @@ check-state: $(O)/uptake $(O)/uptake-sim
 # The progress line: on a terminal only, erased before messages.
 check-progress: $(O)/uptake
 	@UPTAKE=$(CURDIR)/$(O)/uptake sh cmd/progress_test.sh
+
+# --output html in headless Chromium (not in check: it needs the browser;
+# CI installs it and runs this). SHOT: where the screenshot goes.
+check-html: $(O)/uptake $(O)/uptake-sim
+	@UPTAKE=$(CURDIR)/$(O)/uptake SIM=$(CURDIR)/$(O)/uptake-sim \
+		SHOT=$(CURDIR)/$(O)/html-report.png sh cmd/html_test.sh
 
 # --pseudonymize: no output holds a roster or log user's id or name.
 check-pseudonym: $(O)/uptake

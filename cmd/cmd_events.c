@@ -179,7 +179,7 @@ int cmd_events(int argc, char **argv)
         print_version();
         return EXIT_OK;
     }
-    if (o.report.format == UPT_OUT_TEXT)
+    if (o.report.format == UPT_OUT_TEXT || o.report.format == UPT_OUT_HTML)
         return usage_error("%s", "events are written as tsv or json");
     struct upt_config *cfg;
     struct output out;

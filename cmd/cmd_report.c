@@ -1,9 +1,15 @@
 /* cmd_report.c - uptake [report]: the per-user adoption report */
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "analyse.h"
 #include "commands.h"
 #include "options.h"
+
+#include "lib/activity.h"
+#include "lib/html.h"
+#include "lib/timestamp.h"
 
 static const struct option report_options[] = {
     {"roster", required_argument, NULL, OPT_ROSTER},
@@ -86,7 +92,9 @@ void print_main_help(void)
         "                        user ids and names as keyed tokens (see "
         "'uptake\n"
         "                        pseudonym')\n"
-        "      --output FORMAT   tsv, json or text (default: tsv)\n"
+        "      --output FORMAT   tsv, json, text or html (a page with charts)"
+        " (default:\n"
+        "                        tsv)\n"
         "      --only flagged    only at-risk, not-adopting and inactive "
         "users\n"
         "      --no-header       no header line\n"
@@ -114,9 +122,38 @@ void print_main_help(void)
         stdout);
 }
 
+/* The page: the weeks of everything read (with --state, the kept
+ * history), up to the last day judged. */
+static enum upt_status write_html(FILE *out, const struct analysed *a)
+{
+    const struct upt_profile *p = upt_analysis_profile(a->analysis);
+    int64_t first, last, from = INT64_MIN, to = INT64_MIN;
+    upt_diagnosis_window(a->diagnosis, &first, &last);
+    if (upt_profile_first_ms(p) != INT64_MAX) {
+        from = upt_timestamp_day_of(upt_profile_first_ms(p));
+        to = upt_timestamp_day_of(upt_profile_last_ms(p));
+    }
+    if (first != INT64_MIN) {
+        from = from == INT64_MIN || first < from ? first : from;
+        to = last;
+    }
+    struct upt_week *weeks = NULL;
+    size_t n = from == INT64_MIN
+                   ? 0
+                   : upt_activity_weeks(p, a->diagnosis, from, to, &weeks);
+    if (n == (size_t)-1)
+        return UPT_ENOMEM;
+    enum upt_status st =
+        upt_html_write(out, a->diagnosis, weeks, n, "CRM adoption");
+    free(weeks);
+    return st;
+}
+
 static enum upt_status write_report(FILE *out, const struct analysed *a,
                                     const struct run_opts *o)
 {
+    if (o->report.format == UPT_OUT_HTML)
+        return write_html(out, a);
     return upt_report_write(out, a->diagnosis, &o->report);
 }
 

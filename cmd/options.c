@@ -58,14 +58,16 @@ static int set_output(struct run_opts *o, const char *arg)
     static const struct {
         const char *name;
         enum upt_report_format format;
-    } outputs[] = {
-        {"tsv", UPT_OUT_TSV}, {"json", UPT_OUT_JSON}, {"text", UPT_OUT_TEXT}};
+    } outputs[] = {{"tsv", UPT_OUT_TSV},
+                   {"json", UPT_OUT_JSON},
+                   {"text", UPT_OUT_TEXT},
+                   {"html", UPT_OUT_HTML}};
     for (size_t i = 0; i < sizeof(outputs) / sizeof(outputs[0]); i++)
         if (strcmp(arg, outputs[i].name) == 0) {
             o->report.format = outputs[i].format;
             return 0;
         }
-    return usage_error("unknown output '%s' (tsv, json or text)", arg);
+    return usage_error("unknown output '%s' (tsv, json, text or html)", arg);
 }
 
 static int set_as_of(struct run_opts *o, const char *arg)

@@ -467,3 +467,8 @@ enum upt_status upt_analysis_write_state(const struct upt_analysis *a,
 {
     return upt_state_save(a->profile, keep_days, out);
 }
+
+const struct upt_profile *upt_analysis_profile(const struct upt_analysis *a)
+{
+    return a->profile;
+}

@@ -82,6 +82,9 @@ uint64_t upt_analysis_closed(struct upt_analysis *a, int64_t *before_ms);
 enum upt_status upt_analysis_write_state(const struct upt_analysis *a,
                                          unsigned keep_days, FILE *out);
 
+/* The run's profile: what was read, lent until the run is freed. */
+const struct upt_profile *upt_analysis_profile(const struct upt_analysis *a);
+
 /* Whether the run met more distinct events than it can check for
  * duplicates (UPT_DEDUPE_MAX): later duplicates were counted. */
 bool upt_analysis_dedupe_full(const struct upt_analysis *a);

@@ -262,6 +262,8 @@ enum upt_status upt_report_write(FILE *out, const struct upt_diagnosis *d,
     case UPT_OUT_TEXT:
         write_text(out, d, opts);
         break;
+    case UPT_OUT_HTML: /* the page is html.h's, with more than verdicts */
+        return UPT_EUSAGE;
     }
     return ferror(out) ? UPT_EIO : UPT_OK;
 }

@@ -10,7 +10,13 @@
 #include "event.h"
 #include "status.h"
 
-enum upt_report_format { UPT_OUT_TSV, UPT_OUT_JSON, UPT_OUT_TEXT };
+/* HTML is html.h's: the report only, not upt_report_write's. */
+enum upt_report_format {
+    UPT_OUT_TSV,
+    UPT_OUT_JSON,
+    UPT_OUT_TEXT,
+    UPT_OUT_HTML
+};
 
 struct upt_report_opts {
     enum upt_report_format format;
