@@ -1,9 +1,10 @@
 #!/bin/sh
-# pseudonym_test.sh - --pseudonymize KEYFILE: no output of any command holds
-# a user's id, name, e-mail or login, tokens stay the same under one key
-# and differ under another, and 'uptake pseudonym' tells an admin the token
-# of an id. Prints "ok N - what" or "not ok N - what", then "N passed, M
-# failed". Runs from testdata/, on the sample logs and roster.
+# pseudonym_test.sh - --pseudonymize KEYFILE: no output of any command (the
+# HTML page too) holds a user's id, name, e-mail or login; tokens stay the
+# same under one key and differ under another; and 'uptake pseudonym'
+# tells an admin the token of an id. Prints "ok N - what" or "not ok N -
+# what", then "N passed, M failed". Runs from testdata/, on the sample
+# logs and roster.
 : "${UPTAKE:?set UPTAKE to the binary}"
 cd "$(dirname "$0")/../testdata" || exit 2
 tmp=$(mktemp -d) || exit 2
@@ -58,6 +59,7 @@ k="--pseudonymize $tmp/key"
     "$UPTAKE" $k --roster "$roster" $logs >"$tmp/report.tsv"
     "$UPTAKE" $k --roster "$roster" --output json $logs >"$tmp/report.json"
     "$UPTAKE" $k --roster "$roster" --output text $logs >"$tmp/report.txt"
+    "$UPTAKE" $k --roster "$roster" --output html $logs >"$tmp/report.html"
     "$UPTAKE" summary $k --roster "$roster" $logs >"$tmp/summary.txt"
     "$UPTAKE" explain $k --roster "$roster" 005Dn000001BxYz $logs >"$tmp/explain.txt"
     "$UPTAKE" events $k $logs >"$tmp/events.tsv"
@@ -72,7 +74,7 @@ k="--pseudonymize $tmp/key"
 } 2>"$tmp/stderr"
 check "every command ran without a problem" \
     sh -c "! grep -v 'days revised' '$tmp/stderr' | sed 's/^/#  /' | grep ."
-for f in report.tsv report.json report.txt summary.txt explain.txt events.tsv \
+for f in report.tsv report.json report.txt report.html summary.txt explain.txt events.tsv \
     events.json a.state before.state state-report.tsv diff.tsv merged.state stderr; do
     check "$f: no id, name, e-mail or login" \
         sh -c "! grep -F -i -f '$tmp/secrets' '$tmp/$f' | sed 's/^/#  /' | grep ."
