@@ -130,17 +130,8 @@ static int run_command(int argc, char **argv, const struct option *longopts,
     bool keep = false;
     int rc;
 
-    run_opts_init(&o);
-    if ((rc = parse_run_opts(argc, argv, longopts, &o)) != 0)
+    if ((rc = command_start(argc, argv, longopts, help, &o)) >= 0)
         return rc;
-    if (o.help) {
-        help();
-        return EXIT_OK;
-    }
-    if (o.version) {
-        print_version();
-        return EXIT_OK;
-    }
     if (subject) {
         if (o.nfiles == 0)
             return usage_error("%s", "explain needs a USER (then FILE...)");

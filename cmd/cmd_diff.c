@@ -64,13 +64,6 @@ static void print_help(void)
           stdout);
 }
 
-static void say(const char *msg)
-{
-    fputs("uptake: ", stderr);
-    put_escaped(stderr, msg);
-    fputc('\n', stderr);
-}
-
 /* One state, judged. */
 struct judged {
     struct upt_analysis *analysis;
@@ -83,26 +76,26 @@ static int judge(const char *path, const struct run_opts *o,
 {
     char err[512], msg[600];
     if (!(j->analysis = upt_analysis_new(diag, ro, err, sizeof(err)))) {
-        say(err);
+        stderr_say(err);
         return EXIT_PARTIAL;
     }
     FILE *in = fopen(path, "r");
     if (!in) {
         snprintf(msg, sizeof(msg), "%s: cannot read the state: %s", path,
                  strerror(errno));
-        say(msg);
+        stderr_say(msg);
         return EXIT_STATE;
     }
     enum upt_status st =
         upt_analysis_load_state(j->analysis, in, path, err, sizeof(err));
     fclose(in);
     if (st != UPT_OK) {
-        say(st == UPT_ENOMEM ? "out of memory" : err);
+        stderr_say(st == UPT_ENOMEM ? "out of memory" : err);
         return EXIT_STATE;
     }
     j->diagnosis = upt_analysis_diagnose(j->analysis, ro->roster, &o->judge);
     if (!j->diagnosis) {
-        say("out of memory");
+        stderr_say("out of memory");
         return EXIT_PARTIAL;
     }
     return 0;
@@ -118,17 +111,8 @@ int cmd_diff(int argc, char **argv)
     struct output out;
     int rc;
 
-    run_opts_init(&o);
-    if ((rc = parse_run_opts(argc, argv, diff_options, &o)) != 0)
+    if ((rc = command_start(argc, argv, diff_options, print_help, &o)) >= 0)
         return rc;
-    if (o.help) {
-        print_help();
-        return EXIT_OK;
-    }
-    if (o.version) {
-        print_version();
-        return EXIT_OK;
-    }
     if (o.nfiles != 2)
         return usage_error("%s", "diff needs two states: OLD NEW");
     if ((rc = load_config(&o, &cfg)) != 0)
@@ -142,7 +126,7 @@ int cmd_diff(int argc, char **argv)
     struct upt_pseudonym *pseudonym = NULL;
     if ((rc = load_pseudonym(&o, &pseudonym)) == 0 && pseudonym && roster &&
         upt_roster_pseudonymize(roster, pseudonym) != UPT_OK) {
-        say("out of memory");
+        stderr_say("out of memory");
         rc = EXIT_PARTIAL;
     }
     upt_pseudonym_free(pseudonym);
@@ -157,7 +141,7 @@ int cmd_diff(int argc, char **argv)
                             : upt_report_changes(out.f, c, n, o.report.header);
         free(c);
         if (st == UPT_ENOMEM)
-            say("out of memory");
+            stderr_say("out of memory");
         else if (st != UPT_OK)
             output_failed(&out);
         rc = output_close(&out, st != UPT_ENOMEM);

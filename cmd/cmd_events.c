@@ -168,17 +168,8 @@ int cmd_events(int argc, char **argv)
     struct run_opts o;
     int rc;
 
-    run_opts_init(&o);
-    if ((rc = parse_run_opts(argc, argv, events_options, &o)) != 0)
+    if ((rc = command_start(argc, argv, events_options, print_help, &o)) >= 0)
         return rc;
-    if (o.help) {
-        print_help();
-        return EXIT_OK;
-    }
-    if (o.version) {
-        print_version();
-        return EXIT_OK;
-    }
     if (o.report.format == UPT_OUT_TEXT || o.report.format == UPT_OUT_HTML)
         return usage_error("%s", "events are written as tsv or json");
     struct upt_config *cfg;

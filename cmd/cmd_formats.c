@@ -13,31 +13,27 @@ static const struct option formats_options[] = {
     {NULL, 0, NULL, 0},
 };
 
+static void print_help(void)
+{
+    fputs("Usage: uptake formats\n"
+          "Lists the input formats: name, title, how a file is "
+          "recognised,\n"
+          "and the categories its built-in rules can give.\n"
+          "\n"
+          "  -h, --help            show this help and exit\n"
+          "  -V, --version         show the version and exit\n"
+          "See uptake(1).\n",
+          stdout);
+}
+
 int cmd_formats(int argc, char **argv)
 {
     struct run_opts o;
     size_t n;
     int rc;
 
-    run_opts_init(&o);
-    if ((rc = parse_run_opts(argc, argv, formats_options, &o)) != 0)
+    if ((rc = command_start(argc, argv, formats_options, print_help, &o)) >= 0)
         return rc;
-    if (o.help) {
-        fputs("Usage: uptake formats\n"
-              "Lists the input formats: name, title, how a file is "
-              "recognised,\n"
-              "and the categories its built-in rules can give.\n"
-              "\n"
-              "  -h, --help            show this help and exit\n"
-              "  -V, --version         show the version and exit\n"
-              "See uptake(1).\n",
-              stdout);
-        return EXIT_OK;
-    }
-    if (o.version) {
-        print_version();
-        return EXIT_OK;
-    }
     if (o.nfiles > 0)
         return usage_error("formats takes no FILE ('%s')", o.files[0]);
     const struct upt_format *const *all = upt_format_all(&n);

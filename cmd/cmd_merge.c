@@ -47,13 +47,6 @@ static void print_help(void)
           stdout);
 }
 
-static void say(const char *msg)
-{
-    fputs("uptake: ", stderr);
-    put_escaped(stderr, msg);
-    fputc('\n', stderr);
-}
-
 /* Adds the state at PATH to P; 0 or EXIT_STATE after saying why. */
 static int add_state(struct upt_profile *p, const char *path)
 {
@@ -62,14 +55,14 @@ static int add_state(struct upt_profile *p, const char *path)
     if (!in) {
         snprintf(msg, sizeof(msg), "%s: cannot read the state: %s", path,
                  strerror(errno));
-        say(msg);
+        stderr_say(msg);
         return EXIT_STATE;
     }
     enum upt_status st = upt_state_read(p, in, path, err, sizeof(err));
     fclose(in);
     if (st == UPT_OK)
         return 0;
-    say(st == UPT_ENOMEM ? "out of memory" : err);
+    stderr_say(st == UPT_ENOMEM ? "out of memory" : err);
     return EXIT_STATE;
 }
 
@@ -79,22 +72,14 @@ int cmd_merge(int argc, char **argv)
     struct output out;
     int rc;
 
-    run_opts_init(&o);
-    if ((rc = parse_run_opts(argc, argv, merge_options, &o)) != 0)
+    if ((rc = command_start(argc, argv, merge_options, print_help, &o)) >= 0)
         return rc;
-    if (o.help) {
-        print_help();
-        return EXIT_OK;
-    }
-    if (o.version) {
-        print_version();
-        return EXIT_OK;
-    }
+    rc = 0;
     if (o.nfiles == 0)
         return usage_error("%s", "merge needs a STATE or more");
     struct upt_profile *p = upt_profile_new();
     if (!p) {
-        say("out of memory");
+        stderr_say("out of memory");
         return EXIT_PARTIAL;
     }
     /* a target that nightly runs use is theirs while it is replaced */
@@ -104,7 +89,7 @@ int cmd_merge(int argc, char **argv)
         bool busy;
         lock = upt_lock_take(o.output_file, true, &busy, err, sizeof(err));
         if (!lock) {
-            say(err);
+            stderr_say(err);
             upt_profile_free(p);
             return EXIT_STATE;
         }
@@ -117,12 +102,12 @@ int cmd_merge(int argc, char **argv)
                  "warning: %llu events are in more than one state: the "
                  "shards overlap, and those events count twice",
                  (unsigned long long)upt_profile_duplicates(p));
-        say(msg);
+        stderr_say(msg);
     }
     if (rc == 0 && (rc = output_open(&out, o.output_file)) == 0) {
         enum upt_status st = upt_state_save(p, (unsigned)o.keep_days, out.f);
         if (st == UPT_ENOMEM)
-            say("out of memory");
+            stderr_say("out of memory");
         else if (st != UPT_OK)
             output_failed(&out);
         rc = output_close(&out, st != UPT_ENOMEM);

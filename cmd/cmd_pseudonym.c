@@ -39,10 +39,9 @@ static void print_help(void)
 
 static void say(const char *what, const char *why)
 {
-    fputs("uptake: ", stderr);
-    put_escaped(stderr, what);
-    fputs(why, stderr);
-    fputc('\n', stderr);
+    char msg[1024];
+    snprintf(msg, sizeof(msg), "%s%s", what, why);
+    stderr_say(msg);
 }
 
 static int new_key(const char *path)
@@ -74,17 +73,9 @@ int cmd_pseudonym(int argc, char **argv)
     struct run_opts o;
     int rc;
 
-    run_opts_init(&o);
-    if ((rc = parse_run_opts(argc, argv, pseudonym_options, &o)) != 0)
+    if ((rc = command_start(argc, argv, pseudonym_options, print_help, &o)) >=
+        0)
         return rc;
-    if (o.help) {
-        print_help();
-        return EXIT_OK;
-    }
-    if (o.version) {
-        print_version();
-        return EXIT_OK;
-    }
     if (o.new_key) {
         if (o.nfiles != 1)
             return usage_error("%s", "--new-key takes one KEYFILE");

@@ -10,24 +10,13 @@
 #
 # Usage: UPTAKE=... SIM=... [CHROMIUM=chromium] sh cmd/html_test.sh
 : "${UPTAKE:?set UPTAKE to the binary}"
+. "$(dirname "$0")/test_lib.sh"
 : "${SIM:?set SIM to uptake-sim}"
 shot=${SHOT:-$(pwd)/build/html-report.png}
 browser=${CHROMIUM:-chromium}
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
-n=0 fail=0
 
-check() {
-    what=$1
-    shift
-    n=$((n + 1))
-    if "$@"; then
-        echo "ok $n - $what"
-    else
-        fail=$((fail + 1))
-        echo "not ok $n - $what"
-    fi
-}
 
 same() { # both non-empty and equal
     [ -s "$1" ] || { echo "#  $1 is empty"; return 1; }
@@ -163,5 +152,4 @@ chrome --dump-dom "file://$tmp/big.html" >"$tmp/big.dom"
 check "50,000 users: 1,000 flagged rows and the rest counted" \
     sh -c "test \$(grep -o '<tr data-user=' '$tmp/big.dom' | wc -l) = 1000 && grep -q 'id=\"flagged-more\"' '$tmp/big.dom'"
 
-echo "$((n - fail)) passed, $fail failed"
-[ "$fail" -eq 0 ]
+results

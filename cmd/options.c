@@ -217,6 +217,24 @@ int parse_run_opts(int argc, char **argv, const struct option *longopts,
     return 0;
 }
 
+int command_start(int argc, char **argv, const struct option *longopts,
+                  void (*help)(void), struct run_opts *o)
+{
+    run_opts_init(o);
+    int rc = parse_run_opts(argc, argv, longopts, o);
+    if (rc != 0)
+        return rc;
+    if (o->help) {
+        help();
+        return EXIT_OK;
+    }
+    if (o->version) {
+        print_version();
+        return EXIT_OK;
+    }
+    return -1;
+}
+
 int require_input(struct run_opts *o)
 {
     static char *stdin_only[] = {"-", NULL};

@@ -67,6 +67,12 @@ struct run_opts {
 
 void run_opts_init(struct run_opts *o);
 
+/* Starts a command: O set to the defaults, ARGV parsed as
+ * parse_run_opts() does, and --help (printed by HELP) and --version
+ * answered. Returns -1 to go on, or the exit status to end with. */
+int command_start(int argc, char **argv, const struct option *longopts,
+                  void (*help)(void), struct run_opts *o);
+
 /* Parses ARGV (ARGV[0] is the command's name) against LONGOPTS, storing
  * values in O. Returns 0, or EXIT_USAGE after saying what is wrong. */
 int parse_run_opts(int argc, char **argv, const struct option *longopts,

@@ -11,13 +11,6 @@
 
 #include "lib/outfile.h"
 
-static void say(const char *msg)
-{
-    fputs("uptake: ", stderr);
-    put_escaped(stderr, msg);
-    fputc('\n', stderr);
-}
-
 int output_open(struct output *out, const char *path)
 {
     char err[512];
@@ -25,7 +18,7 @@ int output_open(struct output *out, const char *path)
     if (!path || strcmp(path, "-") == 0)
         return 0;
     if (!(out->file = upt_outfile_open(path, err, sizeof(err)))) {
-        say(err);
+        stderr_say(err);
         return EXIT_USAGE;
     }
     out->f = upt_outfile_stream(out->file);
@@ -49,7 +42,7 @@ static int write_failed(const struct output *out, int e)
     else
         snprintf(msg, sizeof(msg), "write error: %s",
                  strerror(out->error ? out->error : e));
-    say(msg);
+    stderr_say(msg);
     return EXIT_PARTIAL;
 }
 
@@ -63,7 +56,7 @@ static int close_file(struct output *out, bool keep)
     }
     if (upt_outfile_commit(out->file, err, sizeof(err)) == UPT_OK)
         return 0;
-    say(err);
+    stderr_say(err);
     return EXIT_PARTIAL;
 }
 

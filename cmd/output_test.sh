@@ -5,31 +5,18 @@
 # "ok N - what" or "not ok N - what" with what differed, then "N passed, M
 # failed". Runs from testdata/.
 : "${UPTAKE:?set UPTAKE to the binary}"
+. "$(dirname "$0")/test_lib.sh"
 cd "$(dirname "$0")/../testdata" || exit 2
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 out=$tmp/out
 mkdir "$out" || exit 2
-n=0 fail=0
 logs="sample/Login-2026-10.csv.gz sample/Logout-2026-10.csv"
 
 # run ARG...: uptake's stdout, stderr and status go to $tmp
 run() {
     "$UPTAKE" "$@" >"$tmp/stdout" 2>"$tmp/stderr"
     echo $? >"$tmp/status"
-}
-
-# check WHAT TEST...: one test line, from TEST's exit status
-check() {
-    what=$1
-    shift
-    n=$((n + 1))
-    if "$@"; then
-        echo "ok $n - $what"
-    else
-        fail=$((fail + 1))
-        echo "not ok $n - $what"
-    fi
 }
 
 # holds FILE TEXT: FILE is TEXT and a line end (TEXT empty: FILE is empty)
@@ -268,5 +255,4 @@ check "SIGINT ignored at start: still ignored, status 0" ended 0 ""
 check "SIGINT ignored at start: FILE written" \
     same "$out/report.tsv" "$tmp/want-report"
 
-echo "$((n - fail)) passed, $fail failed"
-[ "$fail" -eq 0 ]
+results

@@ -4,21 +4,10 @@
 # before a problem is told. Prints "ok N - what" or "not ok N - what", then
 # "N passed, M failed". Runs from testdata/.
 : "${UPTAKE:?set UPTAKE to the binary}"
+. "$(dirname "$0")/test_lib.sh"
 cd "$(dirname "$0")/../testdata" || exit 2
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
-n=0 fail=0
-check() {
-    what=$1
-    shift
-    n=$((n + 1))
-    if "$@"; then
-        echo "ok $n - $what"
-    else
-        fail=$((fail + 1))
-        echo "not ok $n - $what"
-    fi
-}
 # a log that arrives slowly: half, a pause of a second, the rest
 big=$tmp/big.csv
 zcat -f sample/LightningPageView-2026-10.csv.gz >"$big"
@@ -46,5 +35,4 @@ if command -v script >/dev/null 2>&1; then
     check "a problem is told on a line of its own" \
         sh -c "tr '\\r' '\\n' <'$tmp/tty3' | grep -q '^$esc\\[Kuptake: $tmp/fifo:[0-9]*: '"
 fi
-echo "$((n - fail)) passed, $fail failed"
-[ "$fail" -eq 0 ]
+results

@@ -6,24 +6,13 @@
 # what", then "N passed, M failed". Runs from testdata/, on the sample
 # logs and roster.
 : "${UPTAKE:?set UPTAKE to the binary}"
+. "$(dirname "$0")/test_lib.sh"
 cd "$(dirname "$0")/../testdata" || exit 2
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
-n=0 fail=0
 roster=sample/roster.csv
 logs=$(ls sample/*-2026-10.csv*)
 
-check() {
-    what=$1
-    shift
-    n=$((n + 1))
-    if "$@"; then
-        echo "ok $n - $what"
-    else
-        fail=$((fail + 1))
-        echo "not ok $n - $what"
-    fi
-}
 
 if ! "$UPTAKE" pseudonym --new-key "$tmp/key" 2>"$tmp/err"; then
     check "without libsodium, --new-key says why" \
@@ -112,5 +101,4 @@ printf 'short' >"$tmp/shortkey"
 "$UPTAKE" --pseudonymize "$tmp/shortkey" sample/Login-2026-10.csv.gz >/dev/null 2>"$tmp/err"
 check "a key under 16 bytes is refused" grep -q "a key needs at least 16 bytes" "$tmp/err"
 
-echo "$((n - fail)) passed, $fail failed"
-[ "$fail" -eq 0 ]
+results

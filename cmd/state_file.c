@@ -13,13 +13,6 @@
 #include "lib/outfile.h"
 #include "lib/timestamp.h"
 
-static void say(const char *msg)
-{
-    fputs("uptake: ", stderr);
-    put_escaped(stderr, msg);
-    fputc('\n', stderr);
-}
-
 int state_file_open(struct state_file *sf, const char *path,
                     struct upt_analysis *a)
 {
@@ -29,11 +22,11 @@ int state_file_open(struct state_file *sf, const char *path,
     sf->lock = upt_lock_take(path, false, &busy, err, sizeof(err));
     if (!sf->lock && busy) {
         snprintf(msg, sizeof(msg), "%s; waiting", err);
-        say(msg);
+        stderr_say(msg);
         sf->lock = upt_lock_take(path, true, &busy, err, sizeof(err));
     }
     if (!sf->lock) {
-        say(err);
+        stderr_say(err);
         return EXIT_STATE;
     }
     unsigned left = upt_outfile_clean(path);
@@ -41,7 +34,7 @@ int state_file_open(struct state_file *sf, const char *path,
         snprintf(msg, sizeof(msg),
                  "%s: removed %u unfinished cop%s a stopped run left", path,
                  left, left == 1 ? "y" : "ies");
-        say(msg);
+        stderr_say(msg);
     }
     FILE *in = fopen(path, "r");
     if (!in) {
@@ -49,7 +42,7 @@ int state_file_open(struct state_file *sf, const char *path,
             return 0; /* the first run */
         snprintf(msg, sizeof(msg), "%s: cannot read the state: %s", path,
                  strerror(errno));
-        say(msg);
+        stderr_say(msg);
         return EXIT_STATE;
     }
     enum upt_status st = upt_analysis_load_state(a, in, path, err, sizeof(err));
@@ -57,10 +50,10 @@ int state_file_open(struct state_file *sf, const char *path,
     if (st == UPT_OK)
         return 0;
     if (st == UPT_ENOMEM)
-        say("out of memory");
+        stderr_say("out of memory");
     else {
         snprintf(msg, sizeof(msg), "%s; the state is left as it was", err);
-        say(msg);
+        stderr_say(msg);
     }
     return EXIT_STATE;
 }
@@ -102,19 +95,19 @@ int state_file_save(struct state_file *sf, struct upt_analysis *a,
     tell_revisions(sf, a);
     struct upt_outfile *f = upt_outfile_open(sf->path, err, sizeof(err));
     if (!f) {
-        say(err);
+        stderr_say(err);
         return EXIT_STATE;
     }
     enum upt_status st =
         upt_analysis_write_state(a, keep_days, upt_outfile_stream(f));
     if (st == UPT_ENOMEM) {
         upt_outfile_discard(f);
-        say("out of memory; the state is left as it was");
+        stderr_say("out of memory; the state is left as it was");
         return EXIT_STATE;
     }
     /* a failed write shows again at commit, which names it */
     if (upt_outfile_commit(f, err, sizeof(err)) != UPT_OK) {
-        say(err);
+        stderr_say(err);
         return EXIT_STATE;
     }
     return 0;

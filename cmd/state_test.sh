@@ -7,30 +7,14 @@
 # - what" or "not ok N - what", then "N passed, M failed". Runs from
 # testdata/, on the sample logs.
 : "${UPTAKE:?set UPTAKE to the binary}"
+. "$(dirname "$0")/test_lib.sh"
 cd "$(dirname "$0")/../testdata" || exit 2
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
-n=0 fail=0
 roster=sample/roster.csv
 logs=$(ls sample/*-2026-10.csv*)
 
-check() {
-    what=$1
-    shift
-    n=$((n + 1))
-    if "$@"; then
-        echo "ok $n - $what"
-    else
-        fail=$((fail + 1))
-        echo "not ok $n - $what"
-    fi
-}
 
-same() {
-    cmp -s "$1" "$2" && return 0
-    diff -u "$1" "$2" | head -20 | sed 's/^/#  /'
-    return 1
-}
 
 # run STATE FILE...: a report with the state; stdout to $tmp/out, stderr
 # to $tmp/err, the status to $tmp/status
@@ -297,5 +281,4 @@ else
     echo "# SIM not set: the 60-night simulated schedule is not run"
 fi
 
-echo "$((n - fail)) passed, $fail failed"
-[ "$fail" -eq 0 ]
+results

@@ -90,3 +90,13 @@ void stderr_sink_flush(struct stderr_sink *s)
         }
     s->nseen = 0;
 }
+
+void stderr_say(const char *msg)
+{
+    flockfile(stderr);
+    meter_erase();
+    fputs("uptake: ", stderr);
+    put_escaped(stderr, msg);
+    fputc('\n', stderr);
+    funlockfile(stderr);
+}

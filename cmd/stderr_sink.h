@@ -23,6 +23,10 @@ struct stderr_sink {
  * terminal as an escape sequence. */
 void put_escaped(FILE *f, const char *s);
 
+/* Prints "uptake: MSG" and a line end on stderr, MSG escaped as above:
+ * for messages that name files or values. */
+void stderr_say(const char *msg);
+
 /* Points DIAG's callback at SINK. After a signal (signals.h) it prints
  * nothing more. */
 void stderr_sink_init(struct stderr_sink *sink, struct upt_diag *diag);
