@@ -122,6 +122,9 @@ static int set_option(struct run_opts *o, int opt, const char *arg)
     case OPT_STATE:
         o->state_path = arg;
         return 0;
+    case OPT_SINCE:
+        o->since = arg;
+        return 0;
     case OPT_PSEUDONYMIZE:
         o->key_path = arg;
         return 0;

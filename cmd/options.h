@@ -39,6 +39,7 @@ enum {
     OPT_NEW_KEY,
     OPT_PROGRESS,
     OPT_NO_PROGRESS,
+    OPT_SINCE,
 };
 
 struct run_opts {
@@ -47,6 +48,7 @@ struct run_opts {
     const char *config_path;
     const char *output_file; /* -o: the result goes there, else stdout */
     const char *state_path;  /* --state: kept between runs */
+    const char *since;       /* diff --since: the old state */
     int keep_days;           /* --keep: the days a state keeps; 0: all */
     const char *key_path;    /* --pseudonymize: the key's file */
     bool new_key;            /* pseudonym --new-key */

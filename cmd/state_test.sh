@@ -76,7 +76,7 @@ for d in $days; do
     run "$tmp/s3" "$tmp/days/$d"-*.csv
     cat "$tmp/status" "$tmp/err" >>"$tmp/nights"
     night=$((night + 1))
-    [ $night = 10 ] && cp "$tmp/s3" "$tmp/s3.night10"
+    [ $night = 10 ] && cp "$tmp/s3" "$tmp/s3.night10" && echo "$d" >"$tmp/night10.day"
 done
 check "night after night, a day a night: the same report" same "$tmp/want" "$tmp/out"
 check "night after night: every night exits 0 and is quiet" \
@@ -221,6 +221,16 @@ check "merge of overlapping shards: a warning" says "events are in more than one
 echo $? >"$tmp/status"
 check "diff: exits 0, quietly" quiet
 check "diff: the changes expected" same state/diff-night10.tsv "$tmp/out"
+# --since: the night-10 state and the logs of the nights after it give
+# the diff of the two states, and the state stays as it was
+cp "$tmp/s3.night10" "$tmp/since"
+after=$(for d in $days; do [ "$d" -gt "$(cat "$tmp/night10.day")" ] && ls "$tmp/days/$d"-*.csv; done)
+# shellcheck disable=SC2086
+"$UPTAKE" diff --roster "$roster" --since "$tmp/since" $after >"$tmp/out" 2>"$tmp/err"
+echo $? >"$tmp/status"
+check "diff --since STATE FILE...: the diff of the two states" \
+    same state/diff-night10.tsv "$tmp/out"
+check "diff --since: the state is not written" same "$tmp/s3.night10" "$tmp/since"
 "$UPTAKE" diff "$tmp/s3" "$tmp/v2" >"$tmp/out" 2>"$tmp/err"
 echo $? >"$tmp/status"
 check "diff: a state of another version is refused" status_is 4
