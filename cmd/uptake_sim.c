@@ -499,7 +499,7 @@ static const char *const service_names[] = {
 /* ---- options ------------------------------------------------------------
  */
 
-enum format { FMT_SALESFORCE, FMT_DATAVERSE };
+enum format { FMT_SALESFORCE, FMT_DATAVERSE, FMT_SALESFORCE_LOGIN };
 
 struct options {
     uint32_t users;
@@ -526,8 +526,10 @@ static const char usage_text[] =
     "  --days N        days simulated (default 28)\n"
     "  --start DATE    the first day, YYYY-MM-DD (default 2026-10-05)\n"
     "  --seed N        seed of every random choice (default 1)\n"
-    "  --format NAME   salesforce (event log files, one per event type) or\n"
-    "                  dataverse (audit table) (default salesforce)\n"
+    "  --format NAME   salesforce (event log files, one per event type),\n"
+    "                  salesforce-login (login history only, an org\n"
+    "                  without Event Monitoring) or dataverse (audit\n"
+    "                  table) (default salesforce)\n"
     "  --noise LEVEL   0 to 3: day-to-day variation, leave, persona blur\n"
     "                  (default 1)\n"
     "  --mix SPEC      personas and their shares (default 'adopting=52%,\n"
@@ -708,9 +710,11 @@ static int set_format(struct options *o, const char *arg)
         o->format = FMT_SALESFORCE;
     else if (strcmp(arg, "dataverse") == 0)
         o->format = FMT_DATAVERSE;
+    else if (strcmp(arg, "salesforce-login") == 0)
+        o->format = FMT_SALESFORCE_LOGIN;
     else
-        return usage_error("--format: unknown format '%s' (salesforce or "
-                           "dataverse)",
+        return usage_error("--format: unknown format '%s' (salesforce, "
+                           "salesforce-login or dataverse)",
                            arg);
     return 0;
 }
@@ -2539,6 +2543,67 @@ static void sf_event(struct sink *s, const struct event *e)
     }
 }
 
+/* ---- Salesforce login history (no Event Monitoring) ------------------ */
+
+/* The LoginHistory object as a query exports it (Data Loader, sf data
+ * query): all an org without Event Monitoring has of its users. */
+static const char LH_COLUMNS[] =
+    "Id,UserId,LoginTime,LoginType,LoginSubType,SourceIp,LoginUrl,Browser,"
+    "Platform,Status,Application,ApiType,ApiVersion";
+
+static void lh_open(struct sink *s, const char *dir)
+{
+    snprintf(s->path[0], PATH_LEN, "%s/logs/LoginHistory.csv", dir);
+    s->file[0] = open_out(s->path[0]);
+    fprintf(s->file[0], "%s\n", LH_COLUMNS);
+}
+
+static void lh_event(struct sink *s, const struct event *e)
+{
+    static const char *const failures[] = {
+        "Invalid Password", "Password Lockout Exceeded", "User is Inactive"};
+    FILE *f = s->file[0];
+    const struct user *u = &s->org->users[e->user];
+    bool api = e->act == A_SVC_LOGIN || e->act == A_DL_LOGIN;
+    bool oauth = api || e->mobile;
+    int64_t day = e->ms / DAY_MS, in = e->ms % DAY_MS;
+    char id[16];
+    int y;
+    unsigned m, d;
+    if (e->act != A_LOGIN && e->act != A_LOGIN_FAIL && !api)
+        return;
+    civil_from_days(day, &y, &m, &d);
+    s->audit_seq++;
+    sf_id(id, "0Ya", mix64(s->org->opt->seed ^ s->audit_seq));
+    fprintf(f, "%s,%s,%04d-%02u-%02uT%02u:%02u:%02u.%03u+0000,%s,%s,", id,
+            u->id18, y, m, d, (unsigned)(in / 3600000),
+            (unsigned)(in / 60000 % 60), (unsigned)(in / 1000 % 60),
+            (unsigned)(in % 1000), oauth ? "Remote Access 2.0" : "Application",
+            e->act == A_SVC_LOGIN  ? "oauthclientcredential"
+            : e->act == A_DL_LOGIN ? "oauthpassword"
+            : e->mobile            ? "oauthrefreshtoken"
+                                   : "uiup");
+    fprintf(f, "%s,%s,", u->start_min < 720 ? "81.2.69.160" : "203.0.113.10",
+            oauth ? "northwind.my.salesforce.com" : "login.salesforce.com");
+    write_csv(f, e->act == A_SVC_LOGIN  ? "Apache-HttpClient"
+                 : e->act == A_DL_LOGIN ? "Dataloader"
+                                        : device_of(u, e->mobile)->agent);
+    const struct device *dv = device_of(u, e->mobile);
+    bool ios = strcmp(dv->os, "IOS") == 0;
+    fprintf(
+        f, ",%s,%s,%s,%s,%s\n",
+        api                          ? "Unknown"
+        : e->mobile                  ? (ios ? "iOS" : "Android")
+        : strcmp(dv->os, "OSX") == 0 ? "Mac OSX"
+                                     : "Windows 10",
+        e->act == A_LOGIN_FAIL ? failures[e->detail % N(failures)] : "Success",
+        e->act == A_SVC_LOGIN  ? "Integration"
+        : e->act == A_DL_LOGIN ? "DataLoader"
+        : e->mobile ? (ios ? "Salesforce for iOS" : "Salesforce for Android")
+                    : "Browser",
+        api ? "SOAP Partner" : "N/A", api ? "62.0" : "N/A");
+}
+
 /* ---- Dataverse audit table --------------------------------------------- */
 
 static const char DV_COLUMNS[] =
@@ -2658,7 +2723,7 @@ static void write_roster(const struct org *o, const char *dir)
         const struct user *u = &o->users[i];
         bool svc = u->role == ROLE_SERVICE;
         format_day(u->created, day, sizeof(day));
-        write_csv(f, o->opt->format == FMT_SALESFORCE ? u->id18 : u->guid);
+        write_csv(f, o->opt->format == FMT_DATAVERSE ? u->guid : u->id18);
         putc(',', f);
         write_csv(f, u->name);
         putc(',', f);
@@ -2680,7 +2745,7 @@ static void write_truth(const struct org *o, const char *dir)
         const struct user *u = &o->users[i];
         const struct persona_def *p = &personas[u->persona];
         fprintf(f, "%s\t%s\t%s\t%s\n",
-                o->opt->format == FMT_SALESFORCE ? u->id18 : u->guid, p->name,
+                o->opt->format == FMT_DATAVERSE ? u->guid : u->id18, p->name,
                 p->status, p->cause);
     }
     close_out(f, path);
@@ -2716,6 +2781,8 @@ static void simulate(const struct org *o, struct sink *s)
         for (size_t k = 0; k < ev.n; k++)
             if (o->opt->format == FMT_SALESFORCE)
                 sf_event(s, &ev.v[k]);
+            else if (o->opt->format == FMT_SALESFORCE_LOGIN)
+                lh_event(s, &ev.v[k]);
             else
                 dv_event(s, &ev.v[k]);
     }
@@ -2740,6 +2807,8 @@ int main(int argc, char **argv)
     s->r = rng_stream(opt.seed, TAG_WRITER, 0);
     if (opt.format == FMT_SALESFORCE)
         sf_open(s, opt.out);
+    else if (opt.format == FMT_SALESFORCE_LOGIN)
+        lh_open(s, opt.out);
     else
         dv_open(s, opt.out);
     simulate(&org, s);
