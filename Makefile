@@ -77,7 +77,7 @@ run: $(O)/uptake
 		--output text sample/*-2026-10.csv*
 
 check: check-unit check-lib check-e2e check-output check-state \
-	check-pseudonym check-progress check-docs \
+	check-pseudonym check-progress check-docs check-sim-report \
 	$(if $(ISAL_LIBS),check-zlib)
 
 # With ISA-L found, the suite runs again on zlib's inflate: both are kept
@@ -193,6 +193,13 @@ $(O)/uptake-sim: cmd/uptake_sim.c
 	$(CC) $(UPT_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(ALL_LDFLAGS) -o $@ cmd/uptake_sim.c
 check-sim: $(O)/uptake $(O)/uptake-sim
 	@sh cmd/sim_test.sh $(O)/uptake-sim $(O)/uptake
+
+# A small fixed organisation and uptake's report of it, against
+# testdata/sim/: a change in the simulator or the diagnosis shows as a diff
+# (UPDATE=1 rewrites them).
+.PHONY: check-sim-report
+check-sim-report: $(O)/uptake $(O)/uptake-sim
+	@sh cmd/sim_report_test.sh $(O)/uptake-sim $(O)/uptake
 
 # make eval: uptake's verdicts measured against the truth of uptake-sim's
 # organisations, 50 to 5,000 users, in three input formats, with the
