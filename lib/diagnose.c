@@ -72,19 +72,30 @@ void upt_thresholds_default(struct upt_thresholds *t)
         .peer_min = 3,
         .unaware_max_work = 10,
         .unaware_peer_writes = 2,
+        .unaware_task_weekly = 1.0,
+        .unaware_task_share = 0.10,
         .unskilled_min_errors = 8,
         .unskilled_error_share = 0.20,
         .unskilled_min_help = 8,
         .unskilled_help_share = 0.15,
         .unskilled_peer_factor = 4.0,
-        .effort_active_share = 0.25,
-        .effort_trend = 0.50,
+        .unskilled_rate_floor = 0.01,
+        .effort_active_share = 0.40,
+        .effort_rare_share = 0.15,
+        .effort_deadline_days = 3,
+        .effort_deadline_share = 0.70,
+        .effort_deadline_active_share = 0.40,
+        .effort_trend = 0.30,
+        .effort_decline_from = 0.80,
+        .effort_day_trend = 0.50,
         .effort_min_first_half = 10,
         .mgmt_min_writes = 5,
         .mgmt_max_reads = 2,
+        .mgmt_read_share = 0.10,
         .distrust_min_exports = 6,
         .distrust_export_factor = 3.0,
         .distrust_min_imports = 3,
+        .distrust_write_share = 0.50,
     };
 }
 
@@ -94,6 +105,10 @@ struct features {
     uint32_t writes, reads, work;
     uint32_t weekdays;
     uint32_t first_half, second_half;
+    uint32_t first_active;   /* active days in the first half */
+    uint32_t late_active[2]; /* in the last two weeks, in order */
+    /* on the last weekdays of a month, when deadlines fall */
+    uint32_t deadline_writes, deadline_active;
     unsigned coverage; /* of the formats the user appears in */
 };
 
@@ -101,6 +116,9 @@ struct features {
 struct peers {
     const char *label; /* "role" or "org" */
     double active_days, writes, exports, errors, reports, help;
+    double imports, reads, err_rate, help_rate;
+    double write_rate;          /* writes per view: acting on what one reads */
+    double task[UPT_CAT_COUNT]; /* by category, for the tasks of a role */
 };
 
 /* What judged a user: their peers, as explain() shows them again. */
@@ -116,13 +134,16 @@ struct upt_diagnosis {
     struct upt_diagnose_opts opts;
     size_t count;
     int64_t first_day, last_day;
-    int64_t seen_from; /* the window's first day the input reaches */
+    int64_t seen_from;       /* the window's first day the input reaches */
+    unsigned char *deadline; /* by day from first_day: a deadline day */
+    uint32_t deadline_days;  /* of them from seen_from */
     unsigned coverage;
     uint64_t duplicates;
 };
 
 static void add_day(struct upt_verdict *v, struct features *f,
-                    const struct upt_day *d, int64_t mid)
+                    const struct upt_day *d, int64_t mid, int64_t last,
+                    bool deadline)
 {
     uint32_t n = 0;
     for (int c = 0; c < UPT_CAT_COUNT; c++) {
@@ -132,24 +153,35 @@ static void add_day(struct upt_verdict *v, struct features *f,
     v->errors += d->failed;
     if (n > 0)
         v->active_days++;
-    if (d->day < mid)
+    if (n > 0 && d->day > last - 14)
+        f->late_active[d->day > last - 7]++;
+    if (deadline) {
+        f->deadline_active += n > 0;
+        f->deadline_writes += d->count[UPT_CAT_CREATE] +
+                              d->count[UPT_CAT_UPDATE] +
+                              d->count[UPT_CAT_DELETE];
+    }
+    if (d->day < mid) {
         f->first_half += n;
-    else
+        f->first_active += n > 0;
+    } else
         f->second_half += n;
     v->sessions += d->session_changes; /* replaced by logins when known */
 }
 
 static void fill_counts(struct upt_verdict *v, struct features *f,
-                        const struct upt_profile_user *u, int64_t first,
-                        int64_t seen_from, int64_t last)
+                        const struct upt_profile_user *u,
+                        const struct upt_diagnosis *d)
 {
+    int64_t first = d->first_day, last = d->last_day;
     /* the halves of the trend split the part of the window the logs reach */
-    int64_t mid = seen_from + (last - seen_from + 1) / 2;
+    int64_t mid = d->seen_from + (last - d->seen_from + 1) / 2;
     if (!u)
         return;
     for (uint32_t i = 0; i < u->ndays; i++)
         if (u->days[i].day >= first && u->days[i].day <= last)
-            add_day(v, f, &u->days[i], mid);
+            add_day(v, f, &u->days[i], mid, last,
+                    d->deadline[u->days[i].day - first]);
     uint32_t *c = v->count;
     v->errors += c[UPT_CAT_ERROR];
     if (c[UPT_CAT_LOGIN] > 0)
@@ -176,6 +208,34 @@ static uint32_t weekdays(int64_t first, int64_t last)
     return n ? n : 1;
 }
 
+/* Whether DAY is one of the last N weekdays of its month: when deadlines
+ * fall, and when a user who finds the CRM not worth it catches up. */
+static bool deadline_day(int64_t day, unsigned n)
+{
+    int y, m, dd, m2;
+    unsigned after = 0;
+    int dow = (int)(((day + 4) % 7 + 7) % 7);
+    if (dow == 0 || dow == 6)
+        return false;
+    upt_timestamp_civil(day, &y, &m, &dd);
+    for (int64_t x = day + 1; after < n; x++) {
+        upt_timestamp_civil(x, &y, &m2, &dd);
+        if (m2 != m)
+            break;
+        dow = (int)(((x + 4) % 7 + 7) % 7);
+        after += dow != 0 && dow != 6;
+    }
+    return after < n;
+}
+
+/* The days of the first half of the trend. */
+static int first_half_days(const struct upt_diagnosis *d)
+{
+    return d->first_day == INT64_MIN
+               ? 0
+               : (int)((d->last_day - d->seen_from + 1) / 2);
+}
+
 static double clamp(double x) { return x < 0.5 ? 0.5 : x > 0.99 ? 0.99 : x; }
 
 static int cmp_double(const void *a, const void *b)
@@ -198,11 +258,16 @@ static bool judged(const struct upt_verdict *v)
            v->status != UPT_VS_SERVICE;
 }
 
+/* The categories that may be a task a role expects of its users. */
+static const enum upt_category tasks[] = {UPT_CAT_CREATE, UPT_CAT_UPDATE,
+                                          UPT_CAT_REPORT, UPT_CAT_SEARCH};
+enum { NTASKS = sizeof(tasks) / sizeof(tasks[0]) };
+
 /* Medians over the judged users whose role is ROLE (NULL: everyone). */
 static int peer_medians(const struct upt_diagnosis *d, const char *role,
                         struct peers *p, size_t *members)
 {
-    enum { NCOLS = 6 };
+    enum { NCOLS = 11 + NTASKS };
     double *buf = malloc(NCOLS * (d->count + 1) * sizeof(*buf));
     double *cols[NCOLS];
     size_t n = 0;
@@ -220,6 +285,18 @@ static int peer_medians(const struct upt_diagnosis *d, const char *role,
         cols[3][n] = v->errors;
         cols[4][n] = v->count[UPT_CAT_REPORT];
         cols[5][n] = v->count[UPT_CAT_HELP];
+        cols[6][n] = v->count[UPT_CAT_IMPORT];
+        cols[7][n] = d->f[i].reads;
+        uint32_t tries = d->f[i].actions + v->count[UPT_CAT_LOGIN];
+        cols[8][n] = tries ? (double)v->errors / tries : 0;
+        cols[9][n] = d->f[i].actions
+                         ? (double)v->count[UPT_CAT_HELP] / d->f[i].actions
+                         : 0;
+        cols[10][n] = v->count[UPT_CAT_VIEW]
+                          ? (double)d->f[i].writes / v->count[UPT_CAT_VIEW]
+                          : 0;
+        for (int k = 0; k < NTASKS; k++)
+            cols[11 + k][n] = v->count[tasks[k]];
         n++;
     }
     p->active_days = median(cols[0], n);
@@ -228,6 +305,13 @@ static int peer_medians(const struct upt_diagnosis *d, const char *role,
     p->errors = median(cols[3], n);
     p->reports = median(cols[4], n);
     p->help = median(cols[5], n);
+    p->imports = median(cols[6], n);
+    p->reads = median(cols[7], n);
+    p->err_rate = median(cols[8], n);
+    p->help_rate = median(cols[9], n);
+    p->write_rate = median(cols[10], n);
+    for (int k = 0; k < NTASKS; k++)
+        p->task[tasks[k]] = median(cols[11 + k], n);
     *members = n;
     free(buf);
     return 0;
@@ -237,6 +321,8 @@ struct judge {
     const struct upt_thresholds *t;
     unsigned coverage;
     int window;
+    uint32_t deadline_days; /* in the part of the window the logs reach */
+    int first_half_days;    /* of the part of the window the logs reach */
     const struct peers *peers;
 };
 
@@ -246,6 +332,33 @@ struct judge {
 static bool covers(const struct judge *j, unsigned mask)
 {
     return (j->coverage & mask) == mask;
+}
+
+/* A count threshold is per 28 days: a shorter or longer window scales it
+ * (at least 1), so that a 14-day report asks half as many errors. */
+static double per_window(unsigned count, int window)
+{
+    double n = count * window / 28.0;
+    return n < 1 ? 1 : n;
+}
+
+/* The tasks the user's role expects (the peers' median does them weekly)
+ * that the user never does (under a small share of that median): bit 1 <<
+ * category, for both. Only tasks the input can show count. */
+static void role_tasks(const struct judge *j, const struct upt_verdict *v,
+                       unsigned *expected, unsigned *missed)
+{
+    double weekly = j->t->unaware_task_weekly * j->window / 7.0;
+    *expected = *missed = 0;
+    for (int k = 0; k < NTASKS; k++) {
+        enum upt_category c = tasks[k];
+        double peers = j->peers->task[c];
+        if (!covers(j, BIT(c)) || peers < weekly || peers <= 0)
+            continue;
+        *expected |= BIT(c);
+        if (v->count[c] < j->t->unaware_task_share * peers)
+            *missed |= BIT(c);
+    }
 }
 
 static bool judge_unaware(const struct judge *j, struct upt_verdict *v,
@@ -261,6 +374,30 @@ static bool judge_unaware(const struct judge *j, struct upt_verdict *v,
         v->confidence = v->count[UPT_CAT_LOGIN] >= 3 ? 0.85 : 0.70;
         EVIDENCE(v, "%u logins but no views, searches or writes in %dd",
                  v->count[UPT_CAT_LOGIN], j->window);
+        return true;
+    }
+    /* the tasks the role is there for: a user who does none of its writes
+     * (or, in a role that reads, none of its tasks) does not know that
+     * the CRM is where that work goes */
+    unsigned expected, missed,
+        writing = BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE);
+    role_tasks(j, v, &expected, &missed);
+    unsigned core = expected & writing ? expected & writing : expected;
+    if (core && (missed & core) == core &&
+        v->count[UPT_CAT_EXPORT] + v->count[UPT_CAT_IMPORT] == 0) {
+        v->status = UPT_VS_NOT_ADOPTING;
+        unsigned n = 0;
+        for (unsigned m = missed; m; m &= m - 1)
+            n++;
+        v->confidence = clamp(0.6 + 0.1 * n);
+        EVIDENCE(v,
+                 "%u logins, %u creates, %u updates, %u reports in %dd; %s "
+                 "median %.0f creates, %.0f updates, %.0f reports",
+                 v->count[UPT_CAT_LOGIN], v->count[UPT_CAT_CREATE],
+                 v->count[UPT_CAT_UPDATE], v->count[UPT_CAT_REPORT], j->window,
+                 j->peers->label, j->peers->task[UPT_CAT_CREATE],
+                 j->peers->task[UPT_CAT_UPDATE],
+                 j->peers->task[UPT_CAT_REPORT]);
         return true;
     }
     /* a role whose peers write, and a user who never does: a glance now
@@ -279,14 +416,6 @@ static bool judge_unaware(const struct judge *j, struct upt_verdict *v,
     return true;
 }
 
-/* A count threshold is per 28 days: a shorter or longer window scales it
- * (at least 1), so that a 14-day report asks half as many errors. */
-static double per_window(unsigned count, int window)
-{
-    double n = count * window / 28.0;
-    return n < 1 ? 1 : n;
-}
-
 static bool judge_unskilled(const struct judge *j, struct upt_verdict *v,
                             const struct features *f)
 {
@@ -295,18 +424,23 @@ static bool judge_unskilled(const struct judge *j, struct upt_verdict *v,
     uint32_t help = v->count[UPT_CAT_HELP];
     double err_share = tries ? (double)v->errors / tries : 0;
     double help_share = f->actions ? (double)help / f->actions : 0;
-    /* a share of all actions, or a multiple of the peers: page views can
-     * swamp the share of someone who errs and seeks help all day */
-    double err_peers = j->peers->errors > 1 ? j->peers->errors : 1;
-    double help_peers = j->peers->help > 1 ? j->peers->help : 1;
+    /* a share of all actions, or a multiple of the peers' share: page
+     * views swamp the share of someone who errs all day, and a heavy user
+     * errs more often than a light one without being lost */
+    double err_peers = j->peers->err_rate > t->unskilled_rate_floor
+                           ? j->peers->err_rate
+                           : t->unskilled_rate_floor;
+    double help_peers = j->peers->help_rate > t->unskilled_rate_floor
+                            ? j->peers->help_rate
+                            : t->unskilled_rate_floor;
     bool errs = covers(j, BIT(UPT_CAT_ERROR)) &&
                 v->errors >= per_window(t->unskilled_min_errors, j->window) &&
                 (err_share >= t->unskilled_error_share ||
-                 v->errors >= t->unskilled_peer_factor * err_peers);
+                 err_share >= t->unskilled_peer_factor * err_peers);
     bool helps = covers(j, BIT(UPT_CAT_HELP)) &&
                  help >= per_window(t->unskilled_min_help, j->window) &&
                  (help_share >= t->unskilled_help_share ||
-                  help >= t->unskilled_peer_factor * help_peers);
+                  help_share >= t->unskilled_peer_factor * help_peers);
     if (!errs && !helps)
         return false;
     bool strong = (errs && helps) || err_share >= 2 * t->unskilled_error_share;
@@ -314,28 +448,73 @@ static bool judge_unskilled(const struct judge *j, struct upt_verdict *v,
     v->confidence =
         clamp(0.5 + (errs ? err_share : 0) + (helps ? help_share : 0));
     EVIDENCE(v,
-             "%u errors in %u actions (%.0f%%), %s median %.0f; %u help pages",
+             "%u errors in %u actions (%.1f%%), %s median %.1f%%; %u help "
+             "pages",
              v->errors, tries, 100 * err_share, j->peers->label,
-             j->peers->errors, help);
+             100 * j->peers->err_rate, help);
     return true;
+}
+
+/* Whether the user's work bunches on the last weekdays of a month: their
+ * writes, or their active days (all the input shows of a login history). */
+static bool batched(const struct judge *j, const struct upt_verdict *v,
+                    const struct features *f, double *share)
+{
+    *share = 0;
+    if (j->deadline_days == 0 || v->active_days < 2)
+        return false;
+    *share = (double)f->deadline_active / v->active_days;
+    bool days = *share >= j->t->effort_deadline_active_share;
+    if (covers(j, BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE)) &&
+        f->writes >= j->t->mgmt_min_writes) {
+        double writes = (double)f->deadline_writes / f->writes;
+        if (writes >= j->t->effort_deadline_share || !days)
+            *share = writes;
+        return days || writes >= j->t->effort_deadline_share;
+    }
+    return days;
+}
+
+/* Whether each of the last two weeks is down from the first half's weekly
+ * active days: a fall that lasts, not a week of leave. */
+static bool stays_down(const struct judge *j, const struct features *f)
+{
+    double weeks = j->first_half_days / 7.0;
+    if (j->window < 21 || weeks <= 0)
+        return true; /* too short a window to tell weeks apart */
+    double most = j->t->effort_day_trend * f->first_active / weeks;
+    return f->late_active[0] <= most && f->late_active[1] <= most;
 }
 
 static bool judge_effort(const struct judge *j, struct upt_verdict *v,
                          const struct features *f)
 {
     const struct upt_thresholds *t = j->t;
-    double share = (double)v->active_days / f->weekdays;
-    bool sporadic = share <= t->effort_active_share &&
-                    j->peers->active_days >= 2.0 * v->active_days;
-    bool declining = f->first_half >= t->effort_min_first_half &&
-                     v->trend >= 0 && v->trend <= t->effort_trend;
+    double share = (double)v->active_days / f->weekdays, bunch;
+    bool fewer = j->peers->active_days >= 2.0 * v->active_days;
+    bool rare = fewer && share <= t->effort_rare_share;
+    bool bunched = batched(j, v, f, &bunch);
+    bool sporadic =
+        fewer && share <= t->effort_active_share && (rare || bunched);
+    /* a fall from the peers' level, not a light user's quiet fortnight */
+    bool declining =
+        f->first_half >= t->effort_min_first_half &&
+        f->first_active >= t->effort_decline_from * j->peers->active_days / 2 &&
+        v->trend >= 0 && v->trend <= t->effort_trend && stays_down(j, f);
     if (!sporadic && !declining)
         return false;
     v->status = sporadic && declining ? UPT_VS_NOT_ADOPTING : UPT_VS_AT_RISK;
     v->confidence =
         clamp(0.5 + (sporadic ? t->effort_active_share - share : 0) +
               (declining ? t->effort_trend - v->trend : 0));
-    if (declining && !sporadic)
+    if (sporadic && !bunched)
+        EVIDENCE(v,
+                 "active %u of %u weekdays, %s median %.0f; %u writes, %s "
+                 "median %.0f; trend %.2f",
+                 v->active_days, f->weekdays, j->peers->label,
+                 j->peers->active_days, f->writes, j->peers->label,
+                 j->peers->writes, v->trend < 0 ? 0.0 : v->trend);
+    else if (declining && !sporadic)
         EVIDENCE(v,
                  "activity fell to %.2f of the first half (%u then %u "
                  "events); active %u of %u weekdays",
@@ -343,11 +522,16 @@ static bool judge_effort(const struct judge *j, struct upt_verdict *v,
                  f->weekdays);
     else
         EVIDENCE(v,
-                 "active %u of %u weekdays, %s median %.0f; %u writes, "
-                 "%s median %.0f; trend %.2f",
+                 "active %u of %u weekdays, %s median %.0f; %.0f%% of the "
+                 "%s on the last %u weekdays of a month; %u writes, %s "
+                 "median %.0f",
                  v->active_days, f->weekdays, j->peers->label,
-                 j->peers->active_days, f->writes, j->peers->label,
-                 j->peers->writes, v->trend < 0 ? 0.0 : v->trend);
+                 j->peers->active_days, 100 * bunch,
+                 bunch == (double)f->deadline_active / v->active_days
+                     ? "active days"
+                     : "writes",
+                 t->effort_deadline_days, f->writes, j->peers->label,
+                 j->peers->writes);
     return true;
 }
 
@@ -356,7 +540,12 @@ static bool judge_mgmt_only(const struct judge *j, struct upt_verdict *v,
 {
     unsigned need = BIT(UPT_CAT_REPORT) | BIT(UPT_CAT_SEARCH) |
                     BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE);
-    if (!covers(j, need) || f->reads > j->t->mgmt_max_reads ||
+    /* reading now and then is not using the data: a share of what the
+     * peers read is still nearly never */
+    double most = j->t->mgmt_read_share * j->peers->reads;
+    if (most < j->t->mgmt_max_reads)
+        most = j->t->mgmt_max_reads;
+    if (!covers(j, need) || f->reads > most ||
         f->writes < j->t->mgmt_min_writes)
         return false;
     v->status = f->writes >= 4 * j->t->mgmt_min_writes ? UPT_VS_NOT_ADOPTING
@@ -370,9 +559,9 @@ static bool judge_mgmt_only(const struct judge *j, struct upt_verdict *v,
     else
         EVIDENCE(v,
                  "%u writes but %u reports, dashboards or searches in %dd; "
-                 "%s median %.0f reports",
+                 "%s median %.0f",
                  f->writes, f->reads, j->window, j->peers->label,
-                 j->peers->reports);
+                 j->peers->reads);
     return true;
 }
 
@@ -383,12 +572,21 @@ static bool judge_distrust(const struct judge *j, struct upt_verdict *v,
     uint32_t exports = v->count[UPT_CAT_EXPORT];
     uint32_t imports = v->count[UPT_CAT_IMPORT];
     double base = j->peers->exports > 1 ? j->peers->exports : 1;
+    double ibase = j->peers->imports > 1 ? j->peers->imports : 1;
     bool exp = covers(j, BIT(UPT_CAT_EXPORT)) &&
                exports >= per_window(t->distrust_min_exports, j->window) &&
                exports >= t->distrust_export_factor * base;
     bool imp = covers(j, BIT(UPT_CAT_IMPORT)) &&
-               imports >= per_window(t->distrust_min_imports, j->window);
-    if (!exp && !imp)
+               imports >= per_window(t->distrust_min_imports, j->window) &&
+               imports >= t->distrust_export_factor * ibase;
+    /* data taken out or brought in is distrust when the user does little
+     * in the CRM with it: a heavy user exports more because they do more */
+    double enough = covers(j, BIT(UPT_CAT_VIEW))
+                        ? j->peers->write_rate * v->count[UPT_CAT_VIEW]
+                        : j->peers->writes;
+    bool acts = covers(j, BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE)) &&
+                enough > 0 && f->writes > t->distrust_write_share * enough;
+    if (!(exp || imp) || (acts && !(exp && imp)))
         return false;
     bool strong = (exp && (f->writes == 0 ||
                            exports >= 2 * t->distrust_export_factor * base)) ||
@@ -397,9 +595,10 @@ static bool judge_distrust(const struct judge *j, struct upt_verdict *v,
     v->confidence = clamp(0.5 + exports / (10.0 * base) + imports / 20.0);
     EVIDENCE(v,
              "%u exports vs %s median %.0f; %u imports; %u views, %u "
-             "updates in %dd",
+             "writes (%s median %.0f) in %dd",
              exports, j->peers->label, j->peers->exports, imports,
-             v->count[UPT_CAT_VIEW], v->count[UPT_CAT_UPDATE], j->window);
+             v->count[UPT_CAT_VIEW], f->writes, j->peers->label,
+             j->peers->writes, j->window);
     return true;
 }
 
@@ -566,7 +765,7 @@ static void measure(struct upt_diagnosis *d, const struct upt_profile *profile,
         /* a user on the roster only is judged by all the input shows */
         f->coverage = pu ? upt_profile_coverage(profile, pu) : d->coverage;
         if (d->first_day != INT64_MIN)
-            fill_counts(v, f, pu, d->first_day, d->seen_from, d->last_day);
+            fill_counts(v, f, pu, d);
         f->weekdays =
             d->first_day == INT64_MIN ? 1 : weekdays(d->seen_from, d->last_day);
         settle_status(v, ru, pu, d->last_day, o->grace_days, o->window_days);
@@ -623,6 +822,8 @@ static int judge_all(struct upt_diagnosis *d, const struct upt_diagnose_opts *o)
         struct judge j = {.t = &o->t,
                           .coverage = d->f[i].coverage,
                           .window = o->window_days,
+                          .deadline_days = d->deadline_days,
+                          .first_half_days = first_half_days(d),
                           .peers = p};
         judge_user(&j, v, &d->f[i]);
     }
@@ -631,6 +832,22 @@ static int judge_all(struct upt_diagnosis *d, const struct upt_diagnose_opts *o)
 fail:
     free(cache);
     return -1;
+}
+
+/* The deadline days of the window, and how many the logs reach. */
+static int mark_deadlines(struct upt_diagnosis *d,
+                          const struct upt_diagnose_opts *o)
+{
+    size_t n = d->first_day == INT64_MIN ? 0 : (size_t)o->window_days;
+    d->deadline = calloc(n + 1, 1);
+    if (!d->deadline)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        int64_t day = d->first_day + (int64_t)i;
+        d->deadline[i] = deadline_day(day, o->t.effort_deadline_days);
+        d->deadline_days += d->deadline[i] && day >= d->seen_from;
+    }
+    return 0;
 }
 
 struct upt_diagnosis *upt_diagnose(const struct upt_profile *profile,
@@ -655,6 +872,8 @@ struct upt_diagnosis *upt_diagnose(const struct upt_profile *profile,
         d->seen_from = upt_timestamp_day_of(upt_profile_first_ms(profile));
     if (d->seen_from > d->last_day)
         d->seen_from = d->last_day;
+    if (mark_deadlines(d, o) != 0)
+        goto fail;
     if (collect(d, profile, roster) != 0)
         goto fail;
     qsort(d->v, d->count, sizeof(*d->v), cmp_verdict);
@@ -679,6 +898,7 @@ void upt_diagnosis_free(struct upt_diagnosis *d)
     free(d->v);
     free(d->f);
     free(d->w);
+    free(d->deadline);
     free(d);
 }
 
@@ -758,6 +978,7 @@ int upt_diagnosis_explain(const struct upt_diagnosis *d, const char *user,
     struct judge j = {.t = &d->opts.t,
                       .coverage = f->coverage,
                       .window = d->opts.window_days,
+                      .deadline_days = d->deadline_days,
                       .peers = p};
     for (int c = UPT_CAUSE_UNAWARE; c < UPT_CAUSE_COUNT; c++) {
         struct upt_verdict scratch = d->v[i];

@@ -39,19 +39,30 @@ struct upt_thresholds {
     unsigned peer_min;            /* a role with fewer judged users uses all */
     unsigned unaware_max_work;    /* no writes and at most this much work */
     unsigned unaware_peer_writes; /* ...while the peers' median writes */
+    double unaware_task_weekly; /* peers' median a week: the role expects it */
+    double unaware_task_share;  /* under this share of it: never done */
     unsigned unskilled_min_errors;
     double unskilled_error_share; /* errors over actions */
     unsigned unskilled_min_help;
     double unskilled_help_share;
-    double unskilled_peer_factor;   /* or this many times the peer median */
-    double effort_active_share;     /* active days over weekdays, at most */
-    double effort_trend;            /* second half over first, at most */
+    double unskilled_peer_factor;  /* or this many times the peers' rate */
+    double unskilled_rate_floor;   /* the peers' rate taken as at least */
+    double effort_active_share;    /* active days over weekdays, at most */
+    double effort_rare_share;      /* ...at most this: effort by itself */
+    unsigned effort_deadline_days; /* the last weekdays of a month */
+    double effort_deadline_share;  /* of writes on them: batched */
+    double effort_deadline_active_share; /* of active days, without writes */
+    double effort_trend;                 /* second half over first, at most */
+    double effort_decline_from;     /* first-half active days over the peers' */
+    double effort_day_trend;        /* second-half active days over first */
     unsigned effort_min_first_half; /* events, for the trend to count */
     unsigned mgmt_min_writes;
     unsigned mgmt_max_reads; /* reports, dashboards, searches at most */
+    double mgmt_read_share;  /* ...or at most this share of the writes */
     unsigned distrust_min_exports;
     double distrust_export_factor; /* times the peer median (at least 1) */
     unsigned distrust_min_imports;
+    double distrust_write_share; /* writes a view under this share of peers' */
 };
 
 void upt_thresholds_default(struct upt_thresholds *t);

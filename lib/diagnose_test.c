@@ -96,6 +96,15 @@ static struct upt_diagnose_opts opts_default(void)
     o.t.mgmt_max_reads = 0;
     o.t.distrust_min_exports = 3;
     o.t.unaware_max_work = 0;
+    /* the rules as they were first written: the refinements that came
+     * with measuring against uptake-sim have tests of their own below */
+    o.t.unaware_task_share = 0;
+    o.t.effort_rare_share = o.t.effort_active_share = 0.25;
+    o.t.effort_trend = 0.50;
+    o.t.effort_decline_from = 0;
+    o.t.effort_day_trend = 1e9;
+    o.t.mgmt_read_share = 0;
+    o.t.distrust_write_share = 1e9;
     return o;
 }
 
@@ -322,8 +331,8 @@ static void error_share_at_the_threshold_is_unskilled(void)
     CHECK(v.errors == 3);
     CHECK(near(v.confidence, 0.70));
     CHECK_STREQ(v.evidence,
-                "3 errors in 15 actions (20%), org median 3; 0 help pages; "
-                "also effort");
+                "3 errors in 15 actions (20.0%), org median 20.0%; 0 help "
+                "pages; also effort");
     upt_profile_free(p);
 }
 
@@ -384,7 +393,8 @@ static void help_share_at_the_threshold_is_unskilled(void)
     CHECK(v.status == UPT_VS_AT_RISK && v.cause == UPT_CAUSE_UNSKILLED);
     CHECK(near(v.confidence, 0.65));
     CHECK_STREQ(v.evidence,
-                "0 errors in 20 actions (0%), org median 0; 3 help pages");
+                "0 errors in 20 actions (0.0%), org median 0.0%; 3 help "
+                "pages");
     judge(p, NULL, "u2", &v);
     CHECK(v.cause == UPT_CAUSE_NONE);
     upt_profile_free(p);
@@ -631,14 +641,14 @@ static void exports_at_the_threshold_are_distrust(void)
     CHECK(v.status == UPT_VS_NOT_ADOPTING && v.cause == UPT_CAUSE_DISTRUST);
     CHECK(near(v.confidence, 0.80));
     CHECK_STREQ(v.evidence, "3 exports vs org median 0; 0 imports; 5 views, "
-                            "0 updates in 28d");
+                            "0 writes (org median 0) in 28d");
     upt_profile_free(p);
 
     p = export_case(ALL, 3, 1); /* a write: weaker */
     judge(p, NULL, "u", &v);
     CHECK(v.status == UPT_VS_AT_RISK && v.cause == UPT_CAUSE_DISTRUST);
     CHECK_STREQ(v.evidence, "3 exports vs org median 0; 0 imports; 5 views, "
-                            "1 updates in 28d");
+                            "1 writes (org median 0) in 28d");
     upt_profile_free(p);
 
     p = export_case(ALL, 2, 0);
@@ -662,7 +672,7 @@ static void exports_are_judged_against_the_peer_median(void)
         } else {
             CHECK(v.cause == UPT_CAUSE_DISTRUST && v.status == UPT_VS_AT_RISK);
             CHECK_STREQ(v.evidence, "6 exports vs org median 2; 0 imports; 5 "
-                                    "views, 1 updates in 28d");
+                                    "views, 1 writes (org median 0) in 28d");
         }
         upt_profile_free(p);
     }
@@ -676,11 +686,13 @@ static void imports_at_the_threshold_are_distrust(void)
     put(p, "u", 27, UPT_CAT_IMPORT, 3);
     weekdays_of(p, "u2", 21, 25, UPT_CAT_VIEW);
     put(p, "u2", 27, UPT_CAT_IMPORT, 2);
+    weekdays_of(p, "p1", 21, 25, UPT_CAT_VIEW); /* peers who never import */
+    weekdays_of(p, "p2", 21, 25, UPT_CAT_VIEW);
     judge(p, NULL, "u", &v);
     CHECK(v.status == UPT_VS_AT_RISK && v.cause == UPT_CAUSE_DISTRUST);
     CHECK(near(v.confidence, 0.65));
     CHECK_STREQ(v.evidence, "0 exports vs org median 0; 3 imports; 5 views, "
-                            "0 updates in 28d");
+                            "0 writes (org median 0) in 28d");
     judge(p, NULL, "u2", &v);
     CHECK(v.cause == UPT_CAUSE_NONE);
     upt_profile_free(p);
@@ -921,21 +933,27 @@ static void defaults_are_the_documented_ones(void)
           near(t.unskilled_peer_factor, 4.0) &&
           near(t.unskilled_error_share, 0.20) &&
           near(t.unskilled_help_share, 0.15));
-    CHECK(near(t.effort_active_share, 0.25) && near(t.effort_trend, 0.50) &&
-          t.effort_min_first_half == 10);
-    CHECK(t.mgmt_min_writes == 5 && t.mgmt_max_reads == 2);
+    CHECK(near(t.unaware_task_weekly, 1.0) &&
+          near(t.unaware_task_share, 0.10) &&
+          near(t.unskilled_rate_floor, 0.01));
+    CHECK(near(t.effort_active_share, 0.40) &&
+          near(t.effort_rare_share, 0.15) && t.effort_deadline_days == 3 &&
+          near(t.effort_deadline_share, 0.70) &&
+          near(t.effort_deadline_active_share, 0.40) &&
+          near(t.effort_trend, 0.30) && near(t.effort_decline_from, 0.80) &&
+          near(t.effort_day_trend, 0.50) && t.effort_min_first_half == 10);
+    CHECK(t.mgmt_min_writes == 5 && t.mgmt_max_reads == 2 &&
+          near(t.mgmt_read_share, 0.10));
     CHECK(t.distrust_min_exports == 6 && near(t.distrust_export_factor, 3.0) &&
-          t.distrust_min_imports == 3);
+          t.distrust_min_imports == 3 && near(t.distrust_write_share, 0.50));
 }
 
-/* Judges with the defaults themselves. */
-static bool judge_defaults(const struct upt_profile *p, const char *user,
-                           struct upt_verdict *out)
+/* Judges P (and R) with O and returns the verdict of USER in *OUT. */
+static bool judge_with(const struct upt_profile *p, const struct upt_roster *r,
+                       const struct upt_diagnose_opts *o, const char *user,
+                       struct upt_verdict *out)
 {
-    struct upt_diagnose_opts o = {
-        .as_of_day = LAST, .window_days = 28, .grace_days = 14};
-    upt_thresholds_default(&o.t);
-    struct upt_diagnosis *d = upt_diagnose(p, NULL, &o);
+    struct upt_diagnosis *d = upt_diagnose(p, r, o);
     bool found = false;
     for (size_t i = 0; d && i < upt_diagnosis_count(d); i++)
         if (strcmp(upt_diagnosis_get(d, i)->user, user) == 0) {
@@ -947,30 +965,54 @@ static bool judge_defaults(const struct upt_profile *p, const char *user,
     return found;
 }
 
-static void errors_many_times_the_peers_are_unskilled_whatever_the_share(void)
+static struct upt_diagnose_opts defaults(void)
+{
+    struct upt_diagnose_opts o = {
+        .as_of_day = LAST, .window_days = 28, .grace_days = 14};
+    upt_thresholds_default(&o.t);
+    return o;
+}
+
+/* Judges with the defaults themselves. */
+static bool judge_defaults(const struct upt_profile *p, const char *user,
+                           struct upt_verdict *out)
+{
+    struct upt_diagnose_opts o = defaults();
+    return judge_with(p, NULL, &o, user, out);
+}
+
+static void an_error_rate_many_times_the_peers_is_unskilled(void)
 {
     struct upt_profile *p = profile_new(ALL);
     struct upt_verdict v;
-    /* 8 errors among 200 views: 4% of actions, but 8 times the peers' 1 */
+    /* 12 errors among 280 views: 4.3% of actions, far under the 20% share,
+     * but 12 times the peers' rate; u4 errs as often as u1 in a day four
+     * times as busy: 1.1%, as anyone who does that much */
     for (int day = 0; day < 28; day++) {
         put(p, "u1", day, UPT_CAT_VIEW, 10);
         put(p, "u2", day, UPT_CAT_VIEW, 10);
         put(p, "u3", day, UPT_CAT_VIEW, 10);
+        put(p, "u4", day, UPT_CAT_VIEW, 40);
     }
-    put(p, "u1", 3, UPT_CAT_ERROR, 8);
+    put(p, "u1", 3, UPT_CAT_ERROR, 12);
     put(p, "u2", 3, UPT_CAT_ERROR, 1);
     put(p, "u3", 3, UPT_CAT_ERROR, 1);
+    put(p, "u4", 3, UPT_CAT_ERROR, 12);
     judge_defaults(p, "u1", &v);
     CHECK(v.cause == UPT_CAUSE_UNSKILLED);
+    CHECK_STREQ(v.evidence, "12 errors in 292 actions (4.1%), org median "
+                            "0.7%; 0 help pages");
     judge_defaults(p, "u2", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    judge_defaults(p, "u4", &v);
     CHECK(v.cause == UPT_CAUSE_NONE);
     upt_profile_free(p);
 }
 
-static void a_glance_without_writes_where_peers_write_is_unaware(void)
+/* Two peers who update every third day; U1 logs in then, and glances. */
+static struct upt_profile *glance_case(void)
 {
     struct upt_profile *p = profile_new(ALL);
-    struct upt_verdict v;
     for (int day = 0; day < 28; day += 3) {
         put(p, "w1", day, UPT_CAT_UPDATE, 1);
         put(p, "w2", day, UPT_CAT_UPDATE, 1);
@@ -978,23 +1020,201 @@ static void a_glance_without_writes_where_peers_write_is_unaware(void)
     }
     put(p, "u1", 2, UPT_CAT_VIEW, 3);
     put(p, "u1", 5, UPT_CAT_SEARCH, 1);
-    judge_defaults(p, "u1", &v);
+    return p;
+}
+
+static void a_glance_without_writes_where_peers_write_is_unaware(void)
+{
+    struct upt_profile *p = glance_case();
+    struct upt_diagnose_opts o = defaults();
+    struct upt_verdict v;
+    o.t.unaware_task_share = 0; /* the role's tasks are tested below */
+    judge_with(p, NULL, &o, "u1", &v);
     CHECK(v.cause == UPT_CAUSE_UNAWARE && v.status == UPT_VS_NOT_ADOPTING);
     CHECK_STREQ(v.evidence, "10 logins, 4 views and searches, no writes in "
                             "28d; org median 10 writes");
     CHECK(v.confidence > 0.69 && v.confidence < 0.71);
     /* one write is a task done */
     put(p, "u1", 6, UPT_CAT_CREATE, 1);
+    judge_with(p, NULL, &o, "u1", &v);
+    CHECK(v.cause != UPT_CAUSE_UNAWARE);
+    upt_profile_free(p);
+}
+
+static void a_task_the_role_does_weekly_and_the_user_never_is_unaware(void)
+{
+    struct upt_profile *p = glance_case();
+    struct upt_verdict v;
+    /* far more than a glance: still none of the updates the peers do */
+    put(p, "u1", 8, UPT_CAT_VIEW, 30);
+    judge_defaults(p, "u1", &v);
+    CHECK(v.cause == UPT_CAUSE_UNAWARE && v.status == UPT_VS_NOT_ADOPTING);
+    CHECK_STREQ(v.evidence, "10 logins, 0 creates, 0 updates, 0 reports in "
+                            "28d; org median 0 creates, 10 updates, 0 reports");
+    /* a create is not the update the role expects; an update is */
+    put(p, "u1", 6, UPT_CAT_CREATE, 1);
+    judge_defaults(p, "u1", &v);
+    CHECK(v.cause == UPT_CAUSE_UNAWARE);
+    put(p, "u1", 6, UPT_CAT_UPDATE, 1);
     judge_defaults(p, "u1", &v);
     CHECK(v.cause != UPT_CAUSE_UNAWARE);
+    upt_profile_free(p);
+}
+
+static void writes_without_reads_are_not_an_undone_task(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    /* peers update and report weekly; U updates as much, never reports */
+    for (int day = 0; day < 28; day += 2) {
+        put(p, "w1", day, UPT_CAT_UPDATE, 2);
+        put(p, "w1", day, UPT_CAT_REPORT, 3);
+        put(p, "w2", day, UPT_CAT_UPDATE, 2);
+        put(p, "w2", day, UPT_CAT_REPORT, 3);
+        put(p, "u", day, UPT_CAT_UPDATE, 2);
+    }
+    judge_defaults(p, "u", &v);
+    CHECK(v.cause == UPT_CAUSE_MGMT_ONLY);
+    /* a report now and then, under a tenth of the peers' 42: still never */
+    put(p, "u", 4, UPT_CAT_REPORT, 2);
+    put(p, "u", 9, UPT_CAT_REPORT, 2);
+    judge_defaults(p, "u", &v);
+    CHECK(v.cause == UPT_CAUSE_MGMT_ONLY);
+    CHECK_STREQ(v.evidence, "28 writes but 4 reports, dashboards or searches "
+                            "in 28d; org median 42");
+    put(p, "u", 10, UPT_CAT_REPORT, 1);
+    judge_defaults(p, "u", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    upt_profile_free(p);
+}
+
+/* Three peers with a write (a login, when COVERAGE has no update) every
+ * weekday; U active on the weekdays DAYS
+ * (-1 ends them), with WRITES[i] writes on DAYS[i]. */
+static struct upt_profile *bunch_case(unsigned coverage, const int *days,
+                                      const int *writes)
+{
+    struct upt_profile *p = profile_new(coverage);
+    enum upt_category work =
+        coverage & BIT(UPT_CAT_UPDATE) ? UPT_CAT_UPDATE : UPT_CAT_LOGIN;
+    weekdays_of(p, "p1", 0, 27, work);
+    weekdays_of(p, "p2", 0, 27, work);
+    weekdays_of(p, "p3", 0, 27, work);
+    for (int i = 0; days[i] >= 0; i++) {
+        put(p, "u", days[i], UPT_CAT_LOGIN, 1);
+        if (writes[i]) { /* and a search: not mgmt-only */
+            put(p, "u", days[i], UPT_CAT_UPDATE, writes[i]);
+            put(p, "u", days[i], UPT_CAT_SEARCH, 1);
+        }
+    }
+    return p;
+}
+
+static void writes_bunched_on_the_last_weekdays_of_a_month_are_effort(void)
+{
+    /* 2024-03-27, 28 and 29 (days 23 to 25) are March's last weekdays */
+    static const int days[] = {1, 8, 15, 23, 24, 25, -1};
+    static const int bunched[] = {1, 1, 1, 6, 6, 6};
+    static const int even[] = {4, 4, 4, 3, 3, 3};
+    static const int none[] = {0, 0, 0, 0, 0, 0};
+    struct upt_profile *p = bunch_case(ALL, days, bunched);
+    struct upt_verdict v;
+    judge_defaults(p, "u", &v);
+    CHECK(v.cause == UPT_CAUSE_EFFORT && v.status == UPT_VS_AT_RISK);
+    CHECK_STREQ(v.evidence,
+                "active 6 of 20 weekdays, org median 20; 86% of the writes on "
+                "the last 3 weekdays of a month; 21 writes, org median 20");
+    upt_profile_free(p);
+    /* as many days and writes, spread out: a light user, not effort; yet
+     * half the active days at month end is bunched too, when it is all
+     * the input shows */
+    p = bunch_case(ALL, days, even);
+    judge_defaults(p, "u", &v);
+    CHECK(v.cause == UPT_CAUSE_EFFORT);
+    upt_profile_free(p);
+    static const int days2[] = {1, 3, 8, 10, 15, 25, -1};
+    p = bunch_case(ALL, days2, even);
+    judge_defaults(p, "u", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE && v.status == UPT_VS_ADOPTING);
+    upt_profile_free(p);
+    p = bunch_case(BIT(UPT_CAT_LOGIN), days, none);
+    judge_defaults(p, "u", &v);
+    CHECK(v.cause == UPT_CAUSE_EFFORT);
+    CHECK_STREQ(v.evidence,
+                "active 6 of 20 weekdays, org median 20; 50% of the active "
+                "days on the last 3 weekdays of a month; 0 writes, org median "
+                "0");
+    upt_profile_free(p);
+}
+
+/* Three peers active every weekday; U likewise until the weekdays of
+ * the last two weeks, of which U is active on those in LATE. */
+static struct upt_verdict fall_case(const int *late)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v = {0};
+    weekdays_of(p, "p1", 0, 27, UPT_CAT_VIEW);
+    weekdays_of(p, "p2", 0, 27, UPT_CAT_VIEW);
+    weekdays_of(p, "p3", 0, 27, UPT_CAT_VIEW);
+    for (int d = 0; d < 14; d++)
+        if (d % 7 < 5)
+            put(p, "u", d, UPT_CAT_VIEW, 3);
+    for (int i = 0; late[i] >= 0; i++)
+        put(p, "u", late[i], UPT_CAT_VIEW, 1);
+    judge_defaults(p, "u", &v);
+    upt_profile_free(p);
+    return v;
+}
+
+static void a_fall_that_lasts_is_effort_and_a_week_of_leave_is_not(void)
+{
+    static const int lasts[] = {16, 23, -1};
+    static const int leave[] = {14, 15, 16, 17, 18, -1};
+    struct upt_verdict v = fall_case(lasts);
+    CHECK(v.cause == UPT_CAUSE_EFFORT && v.status == UPT_VS_AT_RISK);
+    CHECK_STREQ(v.evidence, "activity fell to 0.07 of the first half (30 then "
+                            "2 events); active 12 of 20 weekdays");
+    v = fall_case(leave); /* the last week off: the trend alone falls */
+    CHECK(near(v.trend, 5.0 / 30));
+    CHECK(v.cause == UPT_CAUSE_NONE);
+}
+
+static void exports_by_a_user_who_acts_on_the_data_are_not_distrust(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    /* peers: 10 views and 3 writes a weekday; a heavy user exports 12,
+     * and writes as much per view: a user who does more exports more */
+    static const char *const users[] = {"p1", "p2", "p3", "heavy", "doubt"};
+    for (int u = 0; u < 5; u++)
+        for (int d = 0; d < 28; d++)
+            if (d % 7 < 5) {
+                put(p, users[u], d, UPT_CAT_VIEW, 10);
+                put(p, users[u], d, UPT_CAT_SEARCH, 1);
+                put(p, users[u], d, UPT_CAT_UPDATE, u == 4 ? 1 : 3);
+            }
+    put(p, "heavy", 10, UPT_CAT_EXPORT, 12);
+    put(p, "doubt", 10, UPT_CAT_EXPORT, 12);
+    judge_defaults(p, "heavy", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    /* ...one who writes a third as much per view does not act on it */
+    judge_defaults(p, "doubt", &v);
+    CHECK(v.cause == UPT_CAUSE_DISTRUST);
+    CHECK_STREQ(v.evidence, "12 exports vs org median 0; 0 imports; 200 "
+                            "views, 20 writes (org median 60) in 28d");
     upt_profile_free(p);
 }
 
 int main(void)
 {
     RUN(defaults_are_the_documented_ones);
-    RUN(errors_many_times_the_peers_are_unskilled_whatever_the_share);
+    RUN(an_error_rate_many_times_the_peers_is_unskilled);
     RUN(a_glance_without_writes_where_peers_write_is_unaware);
+    RUN(a_task_the_role_does_weekly_and_the_user_never_is_unaware);
+    RUN(writes_without_reads_are_not_an_undone_task);
+    RUN(writes_bunched_on_the_last_weekdays_of_a_month_are_effort);
+    RUN(a_fall_that_lasts_is_effort_and_a_week_of_leave_is_not);
+    RUN(exports_by_a_user_who_acts_on_the_data_are_not_distrust);
     RUN(explain_tries_each_cause_alone);
     RUN(explain_says_what_the_input_cannot_show);
     snprintf(dir, sizeof(dir), "/tmp/uptake-diagnose-XXXXXX");

@@ -175,6 +175,11 @@ static void civil(int64_t z, int *y, int *m, int *d)
     *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
+void upt_timestamp_civil(int64_t day, int *y, int *m, int *d)
+{
+    civil(day, y, m, d);
+}
+
 void upt_timestamp_format(int64_t ms, char *out, size_t size)
 {
     int64_t day = upt_timestamp_day_of(ms);

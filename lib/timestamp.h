@@ -29,6 +29,10 @@ int upt_timestamp_parse_local(const char *s, size_t len, int64_t *ms,
 /* Days since 1970-01-01 of the proleptic Gregorian date Y-M-D. */
 int64_t upt_timestamp_days(int y, int m, int d);
 
+/* The proleptic Gregorian date of day number DAY, into *Y, *M (1-12) and
+ * *D (1-31). */
+void upt_timestamp_civil(int64_t day, int *y, int *m, int *d);
+
 /* The day number (days since 1970-01-01) of the instant MS. */
 int64_t upt_timestamp_day_of(int64_t ms);
 
