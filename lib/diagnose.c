@@ -86,13 +86,13 @@ void upt_thresholds_default(struct upt_thresholds *t)
         .effort_deadline_share = 0.70,
         .effort_deadline_active_share = 0.40,
         .effort_trend = 0.30,
-        .effort_decline_from = 0.80,
+        .effort_decline_from = 1.0,
         .effort_day_trend = 0.50,
         .effort_min_first_half = 10,
         .mgmt_min_writes = 5,
         .mgmt_max_reads = 2,
         .mgmt_read_share = 0.10,
-        .distrust_min_exports = 6,
+        .distrust_min_exports = 4,
         .distrust_export_factor = 3.0,
         .distrust_min_imports = 3,
         .distrust_write_share = 0.50,
@@ -118,6 +118,7 @@ struct peers {
     double active_days, writes, exports, errors, reports, help;
     double imports, reads, err_rate, help_rate;
     double write_rate;          /* writes per view: acting on what one reads */
+    double read_rate;           /* reads per write: using what one enters */
     double task[UPT_CAT_COUNT]; /* by category, for the tasks of a role */
 };
 
@@ -267,7 +268,7 @@ enum { NTASKS = sizeof(tasks) / sizeof(tasks[0]) };
 static int peer_medians(const struct upt_diagnosis *d, const char *role,
                         struct peers *p, size_t *members)
 {
-    enum { NCOLS = 11 + NTASKS };
+    enum { NCOLS = 12 + NTASKS };
     double *buf = malloc(NCOLS * (d->count + 1) * sizeof(*buf));
     double *cols[NCOLS];
     size_t n = 0;
@@ -295,8 +296,10 @@ static int peer_medians(const struct upt_diagnosis *d, const char *role,
         cols[10][n] = v->count[UPT_CAT_VIEW]
                           ? (double)d->f[i].writes / v->count[UPT_CAT_VIEW]
                           : 0;
+        cols[11][n] =
+            d->f[i].writes ? (double)d->f[i].reads / d->f[i].writes : 0;
         for (int k = 0; k < NTASKS; k++)
-            cols[11 + k][n] = v->count[tasks[k]];
+            cols[12 + k][n] = v->count[tasks[k]];
         n++;
     }
     p->active_days = median(cols[0], n);
@@ -310,8 +313,9 @@ static int peer_medians(const struct upt_diagnosis *d, const char *role,
     p->err_rate = median(cols[8], n);
     p->help_rate = median(cols[9], n);
     p->write_rate = median(cols[10], n);
+    p->read_rate = median(cols[11], n);
     for (int k = 0; k < NTASKS; k++)
-        p->task[tasks[k]] = median(cols[11 + k], n);
+        p->task[tasks[k]] = median(cols[12 + k], n);
     *members = n;
     free(buf);
     return 0;
@@ -383,7 +387,9 @@ static bool judge_unaware(const struct judge *j, struct upt_verdict *v,
         writing = BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE);
     role_tasks(j, v, &expected, &missed);
     unsigned core = expected & writing ? expected & writing : expected;
-    if (core && (missed & core) == core &&
+    /* one who tries and fails knows the work goes there: unskilled */
+    bool tries = v->errors >= per_window(j->t->unskilled_min_errors, j->window);
+    if (core && (missed & core) == core && !tries &&
         v->count[UPT_CAT_EXPORT] + v->count[UPT_CAT_IMPORT] == 0) {
         v->status = UPT_VS_NOT_ADOPTING;
         unsigned n = 0;
@@ -458,19 +464,20 @@ static bool judge_unskilled(const struct judge *j, struct upt_verdict *v,
 /* Whether the user's work bunches on the last weekdays of a month: their
  * writes, or their active days (all the input shows of a login history). */
 static bool batched(const struct judge *j, const struct upt_verdict *v,
-                    const struct features *f, double *share)
+                    const struct features *f, double *share, bool *by_writes)
 {
     *share = 0;
+    *by_writes = false;
     if (j->deadline_days == 0 || v->active_days < 2)
         return false;
     *share = (double)f->deadline_active / v->active_days;
     bool days = *share >= j->t->effort_deadline_active_share;
+    /* the writes tell it better than the days, where there are some */
     if (covers(j, BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE)) &&
         f->writes >= j->t->mgmt_min_writes) {
-        double writes = (double)f->deadline_writes / f->writes;
-        if (writes >= j->t->effort_deadline_share || !days)
-            *share = writes;
-        return days || writes >= j->t->effort_deadline_share;
+        *share = (double)f->deadline_writes / f->writes;
+        *by_writes = true;
+        return *share >= j->t->effort_deadline_share;
     }
     return days;
 }
@@ -493,9 +500,12 @@ static bool judge_effort(const struct judge *j, struct upt_verdict *v,
     double share = (double)v->active_days / f->weekdays, bunch;
     bool fewer = j->peers->active_days >= 2.0 * v->active_days;
     bool rare = fewer && share <= t->effort_rare_share;
-    bool bunched = batched(j, v, f, &bunch);
-    bool sporadic =
-        fewer && share <= t->effort_active_share && (rare || bunched);
+    bool by_writes;
+    bool bunched = batched(j, v, f, &bunch, &by_writes);
+    /* writes bunched before deadlines say it without the peers; days
+     * alone are weaker, and need the peers to be there far more */
+    bool sporadic = share <= t->effort_active_share &&
+                    (rare || (bunched && (by_writes || fewer)));
     /* a fall from the peers' level, not a light user's quiet fortnight */
     bool declining =
         f->first_half >= t->effort_min_first_half &&
@@ -527,11 +537,8 @@ static bool judge_effort(const struct judge *j, struct upt_verdict *v,
                  "median %.0f",
                  v->active_days, f->weekdays, j->peers->label,
                  j->peers->active_days, 100 * bunch,
-                 bunch == (double)f->deadline_active / v->active_days
-                     ? "active days"
-                     : "writes",
-                 t->effort_deadline_days, f->writes, j->peers->label,
-                 j->peers->writes);
+                 by_writes ? "writes" : "active days", t->effort_deadline_days,
+                 f->writes, j->peers->label, j->peers->writes);
     return true;
 }
 
@@ -540,9 +547,13 @@ static bool judge_mgmt_only(const struct judge *j, struct upt_verdict *v,
 {
     unsigned need = BIT(UPT_CAT_REPORT) | BIT(UPT_CAT_SEARCH) |
                     BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE);
-    /* reading now and then is not using the data: a share of what the
-     * peers read is still nearly never */
+    /* reading now and then is not using the data: a small share of what
+     * the peers read, or of what they read for as many writes, is still
+     * nearly never */
     double most = j->t->mgmt_read_share * j->peers->reads;
+    double per_write = j->t->mgmt_read_share * j->peers->read_rate * f->writes;
+    if (most < per_write)
+        most = per_write;
     if (most < j->t->mgmt_max_reads)
         most = j->t->mgmt_max_reads;
     if (!covers(j, need) || f->reads > most ||
@@ -586,7 +597,9 @@ static bool judge_distrust(const struct judge *j, struct upt_verdict *v,
                         : j->peers->writes;
     bool acts = covers(j, BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE)) &&
                 enough > 0 && f->writes > t->distrust_write_share * enough;
-    if (!(exp || imp) || (acts && !(exp && imp)))
+    /* both ways at once, by a user who writes no more than the peers */
+    bool both = exp && imp && f->writes <= j->peers->writes;
+    if (!(exp || imp) || (acts && !both))
         return false;
     bool strong = (exp && (f->writes == 0 ||
                            exports >= 2 * t->distrust_export_factor * base)) ||
