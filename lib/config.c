@@ -43,6 +43,7 @@ static const struct {
     T(effort_trend, true),
     T(effort_decline_from, true),
     T(effort_day_trend, true),
+    T(effort_bulk_factor, true),
     T(effort_min_first_half, false),
     T(mgmt_min_writes, false),
     T(mgmt_max_reads, false),

@@ -88,6 +88,7 @@ void upt_thresholds_default(struct upt_thresholds *t)
         .effort_trend = 0.30,
         .effort_decline_from = 1.0,
         .effort_day_trend = 0.50,
+        .effort_bulk_factor = 2.0,
         .effort_min_first_half = 10,
         .mgmt_min_writes = 5,
         .mgmt_max_reads = 2,
@@ -504,8 +505,14 @@ static bool judge_effort(const struct judge *j, struct upt_verdict *v,
     bool bunched = batched(j, v, f, &bunch, &by_writes);
     /* writes bunched before deadlines say it without the peers; days
      * alone are weaker, and need the peers to be there far more */
-    bool sporadic = share <= t->effort_active_share &&
-                    (rare || (bunched && (by_writes || fewer)));
+    /* or entered in bulk with little reading: many writes per view */
+    bool bulk = covers(j, BIT(UPT_CAT_VIEW)) && j->peers->write_rate > 0 &&
+                f->writes >= t->mgmt_min_writes &&
+                f->writes > t->effort_bulk_factor * j->peers->write_rate *
+                                v->count[UPT_CAT_VIEW];
+    bool sporadic =
+        share <= t->effort_active_share &&
+        (rare || (bunched && (by_writes || fewer)) || (bulk && fewer));
     /* a fall from the peers' level, not a light user's quiet fortnight */
     bool declining =
         f->first_half >= t->effort_min_first_half &&
@@ -517,7 +524,14 @@ static bool judge_effort(const struct judge *j, struct upt_verdict *v,
     v->confidence =
         clamp(0.5 + (sporadic ? t->effort_active_share - share : 0) +
               (declining ? t->effort_trend - v->trend : 0));
-    if (sporadic && !bunched)
+    if (sporadic && !bunched && !rare)
+        EVIDENCE(v,
+                 "active %u of %u weekdays, %s median %.0f; %u writes on %u "
+                 "views, %s median %.2f writes a view",
+                 v->active_days, f->weekdays, j->peers->label,
+                 j->peers->active_days, f->writes, v->count[UPT_CAT_VIEW],
+                 j->peers->label, j->peers->write_rate);
+    else if (sporadic && !bunched)
         EVIDENCE(v,
                  "active %u of %u weekdays, %s median %.0f; %u writes, %s "
                  "median %.0f; trend %.2f",

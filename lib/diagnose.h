@@ -55,6 +55,7 @@ struct upt_thresholds {
     double effort_trend;                 /* second half over first, at most */
     double effort_decline_from;     /* first-half active days over the peers' */
     double effort_day_trend;        /* second-half active days over first */
+    double effort_bulk_factor;      /* writes per view over the peers' */
     unsigned effort_min_first_half; /* events, for the trend to count */
     unsigned mgmt_min_writes;
     unsigned mgmt_max_reads; /* reports, dashboards, searches at most */

@@ -941,7 +941,8 @@ static void defaults_are_the_documented_ones(void)
           near(t.effort_deadline_share, 0.70) &&
           near(t.effort_deadline_active_share, 0.40) &&
           near(t.effort_trend, 0.30) && near(t.effort_decline_from, 1.0) &&
-          near(t.effort_day_trend, 0.50) && t.effort_min_first_half == 10);
+          near(t.effort_day_trend, 0.50) && near(t.effort_bulk_factor, 2.0) &&
+          t.effort_min_first_half == 10);
     CHECK(t.mgmt_min_writes == 5 && t.mgmt_max_reads == 2 &&
           near(t.mgmt_read_share, 0.10));
     CHECK(t.distrust_min_exports == 4 && near(t.distrust_export_factor, 3.0) &&
@@ -1179,6 +1180,40 @@ static void a_fall_that_lasts_is_effort_and_a_week_of_leave_is_not(void)
     CHECK(v.cause == UPT_CAUSE_NONE);
 }
 
+static void many_writes_a_view_on_few_days_are_effort(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    /* peers: 10 views and 3 updates every weekday, 0.30 writes a view */
+    static const char *const peers[] = {"p1", "p2", "p3"};
+    for (int u = 0; u < 3; u++)
+        for (int d = 0; d < 28; d++)
+            if (d % 7 < 5) {
+                put(p, peers[u], d, UPT_CAT_VIEW, 10);
+                put(p, peers[u], d, UPT_CAT_SEARCH, 1);
+                put(p, peers[u], d, UPT_CAT_UPDATE, 3);
+            }
+    /* on 6 weekdays spread over the month, one user enters records in
+     * bulk with little reading, another works as the peers do */
+    static const int days[] = {1, 3, 8, 10, 15, 17};
+    for (int i = 0; i < 6; i++) {
+        put(p, "bulk", days[i], UPT_CAT_VIEW, 3);
+        put(p, "bulk", days[i], UPT_CAT_SEARCH, 1);
+        put(p, "bulk", days[i], UPT_CAT_UPDATE, 5);
+        put(p, "light", days[i], UPT_CAT_VIEW, 10);
+        put(p, "light", days[i], UPT_CAT_SEARCH, 1);
+        put(p, "light", days[i], UPT_CAT_UPDATE, 3);
+    }
+    judge_defaults(p, "bulk", &v);
+    CHECK(v.cause == UPT_CAUSE_EFFORT && v.status == UPT_VS_AT_RISK);
+    CHECK_STREQ(v.evidence, "active 6 of 20 weekdays, org median 20; 30 "
+                            "writes on 18 views, org median 0.30 writes a "
+                            "view");
+    judge_defaults(p, "light", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE && v.status == UPT_VS_ADOPTING);
+    upt_profile_free(p);
+}
+
 static void exports_by_a_user_who_acts_on_the_data_are_not_distrust(void)
 {
     struct upt_profile *p = profile_new(ALL);
@@ -1214,6 +1249,7 @@ int main(void)
     RUN(writes_without_reads_are_not_an_undone_task);
     RUN(writes_bunched_on_the_last_weekdays_of_a_month_are_effort);
     RUN(a_fall_that_lasts_is_effort_and_a_week_of_leave_is_not);
+    RUN(many_writes_a_view_on_few_days_are_effort);
     RUN(exports_by_a_user_who_acts_on_the_data_are_not_distrust);
     RUN(explain_tries_each_cause_alone);
     RUN(explain_says_what_the_input_cannot_show);
