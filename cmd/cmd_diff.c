@@ -59,7 +59,7 @@ static void print_help(void)
           "      --window N[d|w]   the period judged (default: 28d)\n"
           "      --grace N[d|w]    grace period for new users (default: "
           "14d)\n"
-          "      --config FILE     classification rules and thresholds\n"
+          "      --config FILE     rules, thresholds, role tasks\n"
           "      --no-header       no header line\n"
           "      --pseudonymize KEYFILE  the roster's users as keyed tokens, "
           "as\n"

@@ -73,7 +73,7 @@ void print_main_help(void)
         "      --grace N[d|w]    users created this recently are 'new' "
         "(default: 14d)\n"
         "      --format NAME     read every file as NAME (default: detect)\n"
-        "      --config FILE     classification rules and thresholds (see "
+        "      --config FILE     rules, thresholds, role tasks (see "
         "uptake(1))\n"
         "      --map SPEC        read any CRM's log: user=COL,time=COL,"
         "action=COL\n"

@@ -40,7 +40,7 @@ static void print_help(void)
           "      --window N[d|w]   the period judged (default: 28d)\n"
           "      --grace N[d|w]    grace period for new users (default: 14d)\n"
           "      --format NAME     read every file as NAME (default: detect)\n"
-          "      --config FILE     classification rules and thresholds\n"
+          "      --config FILE     rules, thresholds, role tasks\n"
           "      --map SPEC        read any CRM's log: user=COL,time=COL,"
           "action=COL[,...]\n"
           "      --tz ZONE         the zone of logs in local time (default: "

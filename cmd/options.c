@@ -264,6 +264,7 @@ int load_config(struct run_opts *o, struct upt_config **cfg)
     if (!*cfg)
         return EXIT_USAGE;
     upt_config_thresholds(*cfg, &o->judge.t);
+    o->judge.expect = upt_config_expectations(*cfg, &o->judge.nexpect);
     return 0;
 }
 

@@ -7,13 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "event.h"
 #include "format.h"
 
 #include "banned.h"
 
-enum { LINE_MAX_LEN = 4096, MAX_RULES = 1024 };
+enum { LINE_MAX_LEN = 4096, MAX_RULES = 1024, MAX_EXPECT = 256 };
 
 static const struct {
     const char *name;
@@ -64,6 +65,8 @@ struct rule_line {
 struct upt_config {
     struct rule_line rule[MAX_RULES];
     size_t nrules;
+    struct upt_expectation expect[MAX_EXPECT];
+    size_t nexpect;
     bool set[NTHRESHOLDS];
     double value[NTHRESHOLDS];
 };
@@ -164,6 +167,47 @@ static int parse_threshold(struct loader *ld, char *rest)
     return problem(ld, "unknown threshold '%s'", name);
 }
 
+/* "expect ROLE = TASK...": ROLE is everything before the "=", trimmed. */
+static int parse_expect(struct loader *ld, char *rest)
+{
+    char *eq = strchr(rest, '=');
+    if (!eq)
+        return problem(ld, "expect needs ROLE = TASK...");
+    *eq = '\0';
+    char *role = rest + strspn(rest, " \t"), *tasks = eq + 1, *word;
+    size_t len = strlen(role);
+    while (len && (role[len - 1] == ' ' || role[len - 1] == '\t'))
+        role[--len] = '\0';
+    if (!len)
+        return problem(ld, "expect needs ROLE = TASK...");
+    unsigned mask = 0;
+    while ((word = next_word(&tasks))) {
+        int c = upt_category_from_name(word);
+        if (c != UPT_CAT_CREATE && c != UPT_CAT_UPDATE && c != UPT_CAT_REPORT &&
+            c != UPT_CAT_SEARCH)
+            return problem(ld,
+                           "unknown task '%s' (create, update, report or "
+                           "search)",
+                           word);
+        mask |= 1u << c;
+    }
+    if (!mask)
+        return problem(ld, "expect needs ROLE = TASK...");
+    for (size_t i = 0; i < ld->cfg->nexpect; i++)
+        if (strcasecmp(ld->cfg->expect[i].role, role) == 0) {
+            ld->cfg->expect[i].tasks |= mask;
+            return 0;
+        }
+    if (ld->cfg->nexpect == MAX_EXPECT)
+        return problem(ld, "more than %d roles expected", MAX_EXPECT);
+    char *copy = strdup(role);
+    if (!copy)
+        return problem(ld, "out of memory");
+    ld->cfg->expect[ld->cfg->nexpect++] =
+        (struct upt_expectation){.role = copy, .tasks = mask};
+    return 0;
+}
+
 static void parse_line(struct loader *ld, char *line)
 {
     line[strcspn(line, "\r\n")] = '\0';
@@ -175,6 +219,8 @@ static void parse_line(struct loader *ld, char *line)
         parse_rule(ld, rest);
     else if (strcmp(word, "threshold") == 0)
         parse_threshold(ld, rest);
+    else if (strcmp(word, "expect") == 0)
+        parse_expect(ld, rest);
     else
         problem(ld, "unknown setting '%s'", word);
 }
@@ -218,6 +264,8 @@ void upt_config_free(struct upt_config *cfg)
 {
     if (!cfg)
         return;
+    for (size_t i = 0; i < cfg->nexpect; i++)
+        free((char *)cfg->expect[i].role);
     for (size_t i = 0; i < cfg->nrules; i++) {
         free(cfg->rule[i].format);
         free(cfg->rule[i].type);
@@ -260,4 +308,11 @@ void upt_config_thresholds(const struct upt_config *cfg,
         else
             *(unsigned *)field = (unsigned)cfg->value[i];
     }
+}
+
+const struct upt_expectation *
+upt_config_expectations(const struct upt_config *cfg, size_t *n)
+{
+    *n = cfg ? cfg->nexpect : 0;
+    return cfg ? cfg->expect : NULL;
 }

@@ -14,6 +14,7 @@ struct upt_config; /* opaque */
  *   rule FORMAT TYPE CATEGORY PATTERN   PATTERN is the rest of the line;
  *                                       CATEGORY may be "ignore"
  *   threshold NAME VALUE                NAME as in struct upt_thresholds
+ *   expect ROLE = TASK...               create, update, report, search
  * Every problem is reported to DIAG with its line; any problem makes the
  * whole file refused (NULL), since a half-read config would judge users by
  * rules nobody wrote. NULL also when out of memory. */
@@ -28,6 +29,11 @@ struct upt_rules *upt_config_rules_new(const struct upt_config *cfg, char *err,
 /* Overwrites the thresholds CFG sets (CFG may be NULL: nothing changes). */
 void upt_config_thresholds(const struct upt_config *cfg,
                            struct upt_thresholds *t);
+
+/* The roles' expected tasks of CFG's expect lines (CFG may be NULL: none),
+ * N of them; lent, valid while CFG is. */
+const struct upt_expectation *
+upt_config_expectations(const struct upt_config *cfg, size_t *n);
 
 /* The name of the Ith threshold, or NULL past the last; for documentation
  * checks and error messages. */

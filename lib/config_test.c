@@ -98,6 +98,39 @@ static void every_bad_line_is_reported_and_the_file_refused(void)
                 "8: rule needs FORMAT TYPE CATEGORY PATTERN\n");
 }
 
+static void expect_lines_name_a_roles_tasks(void)
+{
+    struct sink s = {0};
+    size_t n;
+    struct upt_config *cfg = load("expect Sales Rep = create update\n"
+                                  "expect  Key Accounts\t= report\n"
+                                  "expect sales rep = search\n",
+                                  &s);
+    CHECK(cfg != NULL && s.len == 0);
+    const struct upt_expectation *e = upt_config_expectations(cfg, &n);
+    CHECK(n == 2);
+    CHECK_STREQ(e[0].role, "Sales Rep");
+    /* a role named twice, in any case, adds to its tasks */
+    CHECK(e[0].tasks ==
+          (1u << UPT_CAT_CREATE | 1u << UPT_CAT_UPDATE | 1u << UPT_CAT_SEARCH));
+    CHECK_STREQ(e[1].role, "Key Accounts");
+    CHECK(e[1].tasks == 1u << UPT_CAT_REPORT);
+    upt_config_free(cfg);
+    CHECK(upt_config_expectations(NULL, &n) == NULL && n == 0);
+
+    cfg = load("expect Sales Rep create\n"
+               "expect = create\n"
+               "expect Sales Rep =\n"
+               "expect Sales Rep = export\n",
+               &s);
+    CHECK(cfg == NULL);
+    CHECK_STREQ(s.text, "1: expect needs ROLE = TASK...\n"
+                        "2: expect needs ROLE = TASK...\n"
+                        "3: expect needs ROLE = TASK...\n"
+                        "4: unknown task 'export' (create, update, report "
+                        "or search)\n");
+}
+
 static void every_threshold_has_a_name(void)
 {
     size_t n = 0;
@@ -113,5 +146,6 @@ int main(void)
     RUN(thresholds_override_the_defaults);
     RUN(every_bad_line_is_reported_and_the_file_refused);
     RUN(every_threshold_has_a_name);
+    RUN(expect_lines_name_a_roles_tasks);
     return CHECK_DONE();
 }

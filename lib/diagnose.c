@@ -2,6 +2,7 @@
  * evidence */
 #include "diagnose.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,6 +140,7 @@ struct upt_diagnosis {
     int64_t seen_from;       /* the window's first day the input reaches */
     unsigned char *deadline; /* by day from first_day: a deadline day */
     uint32_t deadline_days;  /* of them from seen_from */
+    unsigned seen; /* categories someone judged does weekly in the window */
     unsigned coverage;
     uint64_t duplicates;
 };
@@ -328,6 +330,9 @@ struct judge {
     int window;
     uint32_t deadline_days; /* in the part of the window the logs reach */
     int first_half_days;    /* of the part of the window the logs reach */
+    unsigned tasks;         /* the role's named tasks; 0: the peers' */
+    bool configured;        /* named by an expect line, not the table */
+    unsigned seen;          /* the categories someone does weekly */
     const struct peers *peers;
 };
 
@@ -347,21 +352,85 @@ static double per_window(unsigned count, int window)
     return n < 1 ? 1 : n;
 }
 
-/* The tasks the user's role expects (the peers' median does them weekly)
- * that the user never does (under a small share of that median): bit 1 <<
- * category, for both. Only tasks the input can show count. */
+#define TASK_BITS                                                              \
+    (BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE) | BIT(UPT_CAT_REPORT) |         \
+     BIT(UPT_CAT_SEARCH))
+
+/* Roles common to CRMs, by words of their names, and the tasks each is
+ * there for every week; the first match wins. */
+static const struct {
+    const char *words; /* any of them, "|"-separated, as a whole word */
+    unsigned tasks;
+} builtin_roles[] = {
+    {"sales manager|sales director|head of sales|vp sales",
+     BIT(UPT_CAT_UPDATE) | BIT(UPT_CAT_REPORT)},
+    {"sales rep|sales representative|account executive|sdr|bdr|"
+     "business development",
+     BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE)},
+    {"account manager|key account|customer success",
+     BIT(UPT_CAT_UPDATE) | BIT(UPT_CAT_REPORT)},
+    {"service agent|support agent|support engineer|customer service|"
+     "service desk|helpdesk",
+     BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE)},
+};
+
+/* Whether NAME holds WORD (LEN bytes) as whole words, in any case. */
+static bool has_words(const char *name, const char *word, size_t len)
+{
+    for (const char *p = name; *p; p++) {
+        if (strncasecmp(p, word, len) != 0)
+            continue;
+        bool start = p == name || !isalnum((unsigned char)p[-1]);
+        bool end = !isalnum((unsigned char)p[len]);
+        if (start && end)
+            return true;
+    }
+    return false;
+}
+
+unsigned upt_diagnose_role_tasks(const char *role)
+{
+    for (size_t i = 0;
+         role && i < sizeof(builtin_roles) / sizeof(builtin_roles[0]); i++) {
+        const char *w = builtin_roles[i].words;
+        while (*w) {
+            size_t len = strcspn(w, "|");
+            if (has_words(role, w, len))
+                return builtin_roles[i].tasks;
+            w += len + (w[len] == '|');
+        }
+    }
+    return 0;
+}
+
+/* The tasks the user's role expects: its expect lines, else the built-in
+ * table, else the tasks the peers' median does weekly; and of them, those
+ * the user never does (under a small share of the peers' median, or of a
+ * weekly one when the peers do less): bit 1 << category, for both. Only
+ * tasks the input can show count. */
 static void role_tasks(const struct judge *j, const struct upt_verdict *v,
                        unsigned *expected, unsigned *missed)
 {
     double weekly = j->t->unaware_task_weekly * j->window / 7.0;
+    unsigned named = j->tasks;
     *expected = *missed = 0;
     for (int k = 0; k < NTASKS; k++) {
         enum upt_category c = tasks[k];
         double peers = j->peers->task[c];
-        if (!covers(j, BIT(c)) || peers < weekly || peers <= 0)
+        /* a named task counts where the input shows someone doing it
+         * weekly: a format that could log it, in a run that does not,
+         * says nothing of anyone */
+        if (!covers(j, BIT(c)) || !(j->seen & BIT(c)))
+            continue;
+        if (named ? !(named & BIT(c)) : peers < weekly || peers <= 0)
+            continue;
+        /* the built-in table is a guess at the role: the peers must do
+         * the task at all; an expect line is the organisation's word */
+        if (named && !j->configured && peers <= 0)
             continue;
         *expected |= BIT(c);
-        if (v->count[c] < j->t->unaware_task_share * peers)
+        if (v->count[c] <
+            j->t->unaware_task_share * (peers > weekly ? peers : weekly))
             *missed |= BIT(c);
     }
 }
@@ -822,8 +891,29 @@ static const struct role_peers *peers_for(struct upt_diagnosis *d,
     return rp;
 }
 
+/* The tasks named for ROLE: by an expect line (*CONFIGURED), else the
+ * built-in table. */
+static unsigned named_tasks(const struct upt_diagnose_opts *o, const char *role,
+                            bool *configured)
+{
+    *configured = false;
+    if (!role || !role[0])
+        return 0;
+    for (size_t i = 0; i < o->nexpect; i++)
+        if (strcasecmp(o->expect[i].role, role) == 0) {
+            *configured = true;
+            return o->expect[i].tasks & TASK_BITS;
+        }
+    return upt_diagnose_role_tasks(role);
+}
+
 static int judge_all(struct upt_diagnosis *d, const struct upt_diagnose_opts *o)
 {
+    double weekly = o->t.unaware_task_weekly * o->window_days / 7.0;
+    for (size_t i = 0; i < d->count; i++)
+        for (int c = 0; c < UPT_CAT_COUNT; c++)
+            if (judged(&d->v[i]) && d->v[i].count[c] >= weekly)
+                d->seen |= BIT(c);
     struct peers everyone = {.label = "org"};
     size_t members, ncache = 0;
     struct role_peers *cache = calloc(d->count + 1, sizeof(*cache));
@@ -846,11 +936,16 @@ static int judge_all(struct upt_diagnosis *d, const struct upt_diagnose_opts *o)
         for (size_t k = 0; k < ncache; k++)
             if (&cache[k].peers == p)
                 d->w[i].members = cache[k].members;
+        bool configured;
+        unsigned named = named_tasks(o, v->role, &configured);
         struct judge j = {.t = &o->t,
                           .coverage = d->f[i].coverage,
                           .window = o->window_days,
                           .deadline_days = d->deadline_days,
                           .first_half_days = first_half_days(d),
+                          .tasks = named,
+                          .configured = configured,
+                          .seen = d->seen,
                           .peers = p};
         judge_user(&j, v, &d->f[i]);
     }
@@ -1002,10 +1097,16 @@ int upt_diagnosis_explain(const struct upt_diagnosis *d, const char *user,
     out->peer_reports = p->reports;
     if (!out->judged || d->v[i].active_days == 0)
         return 0;
+    bool configured;
+    unsigned named = named_tasks(&d->opts, d->v[i].role, &configured);
     struct judge j = {.t = &d->opts.t,
                       .coverage = f->coverage,
                       .window = d->opts.window_days,
                       .deadline_days = d->deadline_days,
+                      .first_half_days = first_half_days(d),
+                      .tasks = named,
+                      .configured = configured,
+                      .seen = d->seen,
                       .peers = p};
     for (int c = UPT_CAUSE_UNAWARE; c < UPT_CAUSE_COUNT; c++) {
         struct upt_verdict scratch = d->v[i];

@@ -68,11 +68,26 @@ struct upt_thresholds {
 
 void upt_thresholds_default(struct upt_thresholds *t);
 
+/* The tasks a role is expected to do every week (bit 1 << category, of
+ * create, update, report and search), from a --config expect line. */
+struct upt_expectation {
+    const char *role; /* compared without regard to case */
+    unsigned tasks;
+};
+
+/* The tasks the built-in table expects of ROLE (matched on words of its
+ * name: "Sales Rep", "Account Manager"...), or 0 when it names none. */
+unsigned upt_diagnose_role_tasks(const char *role);
+
 struct upt_diagnose_opts {
     int64_t as_of_day; /* INT64_MIN: the day of the last event seen */
     int window_days;
     int grace_days;
     struct upt_thresholds t;
+    /* a role's expected tasks; without one for a role, the built-in
+     * table, then what its peers do weekly. Lent: must outlive the run */
+    const struct upt_expectation *expect;
+    size_t nexpect;
 };
 
 /* One user's line of the report. Strings are lent by the diagnosis. */

@@ -1062,6 +1062,63 @@ static void a_task_the_role_does_weekly_and_the_user_never_is_unaware(void)
     upt_profile_free(p);
 }
 
+static void common_roles_have_built_in_tasks(void)
+{
+    CHECK(upt_diagnose_role_tasks("Sales Rep") ==
+          (BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE)));
+    CHECK(upt_diagnose_role_tasks("EMEA sales representative") ==
+          (BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE)));
+    CHECK(upt_diagnose_role_tasks("Sales Manager") ==
+          (BIT(UPT_CAT_UPDATE) | BIT(UPT_CAT_REPORT)));
+    CHECK(upt_diagnose_role_tasks("Account Manager") ==
+          (BIT(UPT_CAT_UPDATE) | BIT(UPT_CAT_REPORT)));
+    CHECK(upt_diagnose_role_tasks("Tier 1 Support Agent") ==
+          (BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE)));
+    /* whole words only: not a "sdr" inside another word */
+    CHECK(upt_diagnose_role_tasks("Admin") == 0);
+    CHECK(upt_diagnose_role_tasks("Insdr team") == 0);
+    CHECK(upt_diagnose_role_tasks("") == 0);
+}
+
+static void an_expect_line_names_the_tasks_of_a_role(void)
+{
+    struct upt_roster *r =
+        roster_of("id,role\nw1,Ops\nw2,Ops\nw3,Ops\nu1,Ops\n");
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_diagnose_opts o = defaults();
+    struct upt_verdict v;
+    /* nobody in Ops reports, so the peers expect no report; the
+     * organisation says they should, weekly, as m1 of another role does
+     * (a task nobody in the input does says nothing: see below) */
+    put(p, "m1", 3, UPT_CAT_REPORT, 4);
+    for (int day = 0; day < 28; day++)
+        if (day % 7 < 5) {
+            static const char *const ops[] = {"w1", "w2", "w3", "u1"};
+            for (int k = 0; k < 4; k++) {
+                put(p, ops[k], day, UPT_CAT_VIEW, 5);
+                put(p, ops[k], day, UPT_CAT_SEARCH, 1);
+            }
+        }
+    judge_with(p, r, &o, "u1", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    struct upt_expectation expect = {"ops", BIT(UPT_CAT_REPORT)};
+    o.expect = &expect;
+    o.nexpect = 1;
+    judge_with(p, r, &o, "u1", &v);
+    CHECK(v.cause == UPT_CAUSE_UNAWARE && v.status == UPT_VS_NOT_ADOPTING);
+    expect.tasks = BIT(UPT_CAT_CREATE); /* nobody creates: not judged */
+    judge_with(p, r, &o, "u1", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    expect.tasks = BIT(UPT_CAT_REPORT);
+    /* one report a week is the task done */
+    for (int day = 0; day < 28; day += 7)
+        put(p, "u1", day, UPT_CAT_REPORT, 1);
+    judge_with(p, r, &o, "u1", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    upt_profile_free(p);
+    upt_roster_free(r);
+}
+
 static void writes_without_reads_are_not_an_undone_task(void)
 {
     struct upt_profile *p = profile_new(ALL);
@@ -1247,6 +1304,7 @@ int main(void)
     RUN(a_glance_without_writes_where_peers_write_is_unaware);
     RUN(a_task_the_role_does_weekly_and_the_user_never_is_unaware);
     RUN(writes_without_reads_are_not_an_undone_task);
+    RUN(common_roles_have_built_in_tasks);
     RUN(writes_bunched_on_the_last_weekdays_of_a_month_are_effort);
     RUN(a_fall_that_lasts_is_effort_and_a_week_of_leave_is_not);
     RUN(many_writes_a_view_on_few_days_are_effort);
@@ -1280,6 +1338,7 @@ int main(void)
     RUN(a_fall_from_few_events_is_not_effort);
     RUN(sporadic_and_declining_is_not_adopting);
     RUN(role_peers_replace_org_peers_from_three_members);
+    RUN(an_expect_line_names_the_tasks_of_a_role);
     RUN(role_label_names_role_peers_in_evidence);
     RUN(writes_without_reads_at_the_threshold_are_mgmt_only);
     RUN(fewer_writes_or_any_read_is_not_mgmt_only);
