@@ -74,7 +74,7 @@ void upt_thresholds_default(struct upt_thresholds *t)
         .unaware_max_work = 10,
         .unaware_peer_writes = 2,
         .unaware_task_weekly = 1.0,
-        .unaware_task_share = 0.10,
+        .unaware_task_share = 0.20,
         .unskilled_min_errors = 8,
         .unskilled_error_share = 0.20,
         .unskilled_min_help = 8,
@@ -429,8 +429,13 @@ static void role_tasks(const struct judge *j, const struct upt_verdict *v,
         if (named && !j->configured && peers <= 0)
             continue;
         *expected |= BIT(c);
+        /* by the days the user is there: one who is rarely there but
+         * does the task then knows it is expected (effort, if anything) */
+        double days = j->peers->active_days > v->active_days
+                          ? v->active_days / j->peers->active_days
+                          : 1;
         if (v->count[c] <
-            j->t->unaware_task_share * (peers > weekly ? peers : weekly))
+            j->t->unaware_task_share * days * (peers > weekly ? peers : weekly))
             *missed |= BIT(c);
     }
 }

@@ -934,7 +934,7 @@ static void defaults_are_the_documented_ones(void)
           near(t.unskilled_error_share, 0.20) &&
           near(t.unskilled_help_share, 0.15));
     CHECK(near(t.unaware_task_weekly, 1.0) &&
-          near(t.unaware_task_share, 0.10) &&
+          near(t.unaware_task_share, 0.20) &&
           near(t.unskilled_rate_floor, 0.01));
     CHECK(near(t.effort_active_share, 0.40) &&
           near(t.effort_rare_share, 0.15) && t.effort_deadline_days == 3 &&
@@ -1052,13 +1052,34 @@ static void a_task_the_role_does_weekly_and_the_user_never_is_unaware(void)
     CHECK(v.cause == UPT_CAUSE_UNAWARE && v.status == UPT_VS_NOT_ADOPTING);
     CHECK_STREQ(v.evidence, "10 logins, 0 creates, 0 updates, 0 reports in "
                             "28d; org median 0 creates, 10 updates, 0 reports");
-    /* a create is not the update the role expects; an update is */
+    /* a create is not the update the role expects, nor is one update
+     * where the peers make 10; two, a fifth of theirs, are */
     put(p, "u1", 6, UPT_CAT_CREATE, 1);
-    judge_defaults(p, "u1", &v);
-    CHECK(v.cause == UPT_CAUSE_UNAWARE);
     put(p, "u1", 6, UPT_CAT_UPDATE, 1);
     judge_defaults(p, "u1", &v);
+    CHECK(v.cause == UPT_CAUSE_UNAWARE);
+    put(p, "u1", 9, UPT_CAT_UPDATE, 1);
+    judge_defaults(p, "u1", &v);
     CHECK(v.cause != UPT_CAUSE_UNAWARE);
+    upt_profile_free(p);
+}
+
+static void a_task_done_on_the_few_days_one_is_there_is_not_unaware(void)
+{
+    struct upt_profile *p = glance_case();
+    struct upt_verdict v;
+    /* one day in the month, and an update that day: under a fifth of
+     * the peers' 10, but they were there on 10 days */
+    put(p, "u2", 3, UPT_CAT_VIEW, 5);
+    put(p, "u2", 3, UPT_CAT_UPDATE, 1);
+    judge_defaults(p, "u2", &v);
+    CHECK(v.cause != UPT_CAUSE_UNAWARE);
+    upt_profile_free(p);
+    /* the same day without it is the task not done */
+    p = glance_case();
+    put(p, "u3", 3, UPT_CAT_VIEW, 6);
+    judge_defaults(p, "u3", &v);
+    CHECK(v.cause == UPT_CAUSE_UNAWARE);
     upt_profile_free(p);
 }
 
@@ -1303,6 +1324,7 @@ int main(void)
     RUN(an_error_rate_many_times_the_peers_is_unskilled);
     RUN(a_glance_without_writes_where_peers_write_is_unaware);
     RUN(a_task_the_role_does_weekly_and_the_user_never_is_unaware);
+    RUN(a_task_done_on_the_few_days_one_is_there_is_not_unaware);
     RUN(writes_without_reads_are_not_an_undone_task);
     RUN(common_roles_have_built_in_tasks);
     RUN(writes_bunched_on_the_last_weekdays_of_a_month_are_effort);
