@@ -69,6 +69,7 @@ done
 rm -rf "$tmp/org"
 
 awk -F'\t' -v runs="$runs" -v seeds="$seeds" -v sizes="$sizes" \
+    -v config="$EVAL_CONFIG" \
     -v noises="$noises" -v formats="$formats" '
 function flagged(s) { return s == "at-risk" || s == "not-adopting" || s == "inactive" }
 # What each cause needs the input to show, as in uptake(1) CAUSES: a cause
@@ -115,10 +116,12 @@ BEGIN {
     cm[f, row, col]++
 }
 END {
-    printf "uptake eval: %d runs of uptake-sim (seeds %s; %s users; noise %s)\n", runs, seeds, sizes, noises
-    printf "and uptake with its default settings and the roster; every figure is\n"
-    printf "counted from the truth files. P precision, R recall, N support (users\n"
-    printf "the truth gives the cause); n/s: the input cannot show the cause.\n\n"
+    printf "uptake eval: %d runs of uptake-sim (seeds %s; users %s;\n", runs, seeds, sizes
+    printf "noise %s), each judged by uptake with the roster and %s.\n", noises, config != "" ? config : "its defaults"
+    printf "Every figure is counted from the truth files. P precision, R recall,\n"
+    printf "N support (users the truth gives the cause); n/s: the input cannot\n"
+    printf "show the cause; healthy: the share of healthy users (truth:\n"
+    printf "adopting) flagged, of N.\n\n"
     printf "%-10s", "cause"
     for (i = 1; i <= nf; i++) printf " | %-18s", title[fmt[i]]
     printf "\n%-10s", ""
@@ -137,7 +140,7 @@ END {
     printf "%-10s", "healthy"
     for (i = 1; i <= nf; i++) {
         f = fmt[i]
-        printf " | %5.1f%% flagged %4d", healthy[f] ? 100 * wrong[f] / healthy[f] : 0, healthy[f]
+        printf " | %8.1f%% %8d", healthy[f] ? 100 * wrong[f] / healthy[f] : 0, healthy[f]
     }
     printf "\n%-10s", "users"
     for (i = 1; i <= nf; i++) printf " | %18d", users[fmt[i]]
@@ -147,8 +150,9 @@ END {
     nrow = split("unaware unskilled effort mgmt-only distrust healthy other", rows, " ")
     for (i = 1; i <= nf; i++) {
         f = fmt[i]
-        printf "\nconfusion, %s (rows: truth; columns: the cause uptake gives; no-cause: flagged\n", title[f]
-        printf "without a cause; -: not flagged; other: new, departed, service)\n"
+        printf "\nconfusion, %s: rows the truth, columns the cause uptake gives\n", title[f]
+        printf "(no-cause: flagged, no cause; -: not flagged; other: new, departed,\n"
+        printf "service)\n"
         printf "%-10s", ""
         for (k = 1; k <= ncol; k++) printf " %9s", cols[k]
         printf "\n"
