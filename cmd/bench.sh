@@ -183,9 +183,13 @@ timed() {
     fi
 }
 
-# uptake must read the generated data cleanly: exit 0, no stderr
+# uptake must read the generated data cleanly: exit 0, nothing on stderr
+# but the warning that a log of over 4 Mi distinct events (the big case)
+# outgrew the set that tells duplicates (man uptake, --state)
 check_uptake() { # WHAT
-    if [ "$rc" -ne 0 ] || [ -s "$tmp/err" ]; then
+    grep -v 'distinct events; duplicates past that were counted$' \
+        "$tmp/err" >"$tmp/err.other" || :
+    if [ "$rc" -ne 0 ] || [ -s "$tmp/err.other" ]; then
         echo "$me: uptake exited with status $rc on $1; its stderr:" >&2
         head -n 20 "$tmp/err" | sed 's/^/    /' >&2
         if [ "$rc" -eq 1 ]; then
