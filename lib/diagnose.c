@@ -912,6 +912,49 @@ static unsigned named_tasks(const struct upt_diagnose_opts *o, const char *role,
     return upt_diagnose_role_tasks(role);
 }
 
+/* Time to first value: for a user created inside the window, the days
+ * from creation to the first day with a task the role expects (its expect
+ * line or the built-in table; for a role with neither, a create or an
+ * update: the first record work). */
+static void first_value(struct upt_diagnosis *d, const struct upt_profile *p,
+                        const struct upt_roster *r,
+                        const struct upt_diagnose_opts *o)
+{
+    for (size_t i = 0; i < d->count; i++) {
+        struct upt_verdict *v = &d->v[i];
+        v->first_value_days = UPT_FIRST_VALUE_NONE;
+        size_t len = strlen(v->user);
+        const struct upt_roster_user *ru =
+            r ? upt_roster_find(r, v->user, len) : NULL;
+        if (!ru || ru->created_day == UPT_ROSTER_NO_DATE ||
+            d->first_day == INT64_MIN || ru->created_day < d->first_day ||
+            ru->created_day > d->last_day || v->status == UPT_VS_SERVICE ||
+            v->status == UPT_VS_DEPARTED)
+            continue;
+        bool configured;
+        unsigned want = named_tasks(o, v->role, &configured);
+        if (!want)
+            want = BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE);
+        v->first_value_days = UPT_FIRST_VALUE_NOT_YET;
+        const struct upt_profile_user *pu =
+            upt_profile_find(p, v->user, upt_userid_key_len(v->user, len));
+        for (uint32_t k = 0; pu && k < pu->ndays; k++) {
+            const struct upt_day *day = &pu->days[k];
+            if (day->day < ru->created_day)
+                continue;
+            if (day->day > d->last_day)
+                break;
+            bool done = false;
+            for (int c = 0; c < UPT_CAT_COUNT && !done; c++)
+                done = (want & BIT(c)) && day->count[c] > 0;
+            if (done) {
+                v->first_value_days = (int32_t)(day->day - ru->created_day);
+                break;
+            }
+        }
+    }
+}
+
 static int judge_all(struct upt_diagnosis *d, const struct upt_diagnose_opts *o)
 {
     double weekly = o->t.unaware_task_weekly * o->window_days / 7.0;
@@ -1012,6 +1055,7 @@ struct upt_diagnosis *upt_diagnose(const struct upt_profile *profile,
     measure(d, profile, roster, o);
     if (judge_all(d, o) != 0)
         goto fail;
+    first_value(d, profile, roster, o);
     return d;
 fail:
     upt_diagnosis_free(d);

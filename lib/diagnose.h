@@ -101,8 +101,16 @@ struct upt_verdict {
     uint32_t count[UPT_CAT_COUNT]; /* in the window */
     uint32_t errors;               /* error events and failed actions */
     double trend;                  /* < 0: no activity in the first half */
+    /* time to first value, for a user the roster says was created inside
+     * the window: days from creation to the first day they did a task
+     * their role expects; UPT_FIRST_VALUE_NOT_YET, or _NONE (created
+     * before the window, no date, a service or departed) */
+    int32_t first_value_days;
     char evidence[256];
 };
+
+#define UPT_FIRST_VALUE_NONE (-1)
+#define UPT_FIRST_VALUE_NOT_YET (-2)
 
 struct upt_diagnosis; /* opaque */
 

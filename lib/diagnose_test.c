@@ -169,6 +169,39 @@ static void user_seen_only_before_the_window_is_inactive(void)
     upt_profile_free(p);
 }
 
+/* FIRST is 2024-03-04: users created on day 10 (2024-03-14), day 2, and
+ * before the window. */
+static void time_to_first_value_counts_days_to_a_task_of_the_role(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_roster *r = roster_of("id,role,created\n"
+                                     "rep,Sales Rep,2024-03-14\n"
+                                     "mgr,Account Manager,2024-03-06\n"
+                                     "idle,Sales Rep,2024-03-14\n"
+                                     "old,Sales Rep,2024-01-02\n"
+                                     "odd,Juggler,2024-03-14\n");
+    struct upt_verdict v;
+    put(p, "rep", 11, UPT_CAT_VIEW, 3);   /* a look is not the work */
+    put(p, "rep", 13, UPT_CAT_CREATE, 1); /* a sales rep creates */
+    put(p, "mgr", 5, UPT_CAT_SEARCH, 1);
+    put(p, "mgr", 9, UPT_CAT_REPORT, 1); /* an account manager reports */
+    put(p, "idle", 12, UPT_CAT_VIEW, 2);
+    put(p, "old", 3, UPT_CAT_CREATE, 1);
+    put(p, "odd", 16, UPT_CAT_UPDATE, 1); /* no tasks known: a write */
+    judge(p, r, "rep", &v);
+    CHECK(v.first_value_days == 3);
+    judge(p, r, "mgr", &v);
+    CHECK(v.first_value_days == 7);
+    judge(p, r, "idle", &v);
+    CHECK(v.first_value_days == UPT_FIRST_VALUE_NOT_YET);
+    judge(p, r, "old", &v);
+    CHECK(v.first_value_days == UPT_FIRST_VALUE_NONE);
+    judge(p, r, "odd", &v);
+    CHECK(v.first_value_days == 6);
+    upt_roster_free(r);
+    upt_profile_free(p);
+}
+
 static void user_created_inside_the_grace_period_is_new(void)
 {
     struct upt_profile *p = profile_new(ALL);
@@ -1321,6 +1354,7 @@ static void exports_by_a_user_who_acts_on_the_data_are_not_distrust(void)
 int main(void)
 {
     RUN(defaults_are_the_documented_ones);
+    RUN(time_to_first_value_counts_days_to_a_task_of_the_role);
     RUN(an_error_rate_many_times_the_peers_is_unskilled);
     RUN(a_glance_without_writes_where_peers_write_is_unaware);
     RUN(a_task_the_role_does_weekly_and_the_user_never_is_unaware);

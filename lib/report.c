@@ -300,6 +300,58 @@ static void summary_training(FILE *out, const size_t *by_cause)
     }
 }
 
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* Users created inside the window: how long until a task of their role,
+ * the median, and who has not got there yet. */
+static int summary_first_value(FILE *out, const struct upt_diagnosis *d)
+{
+    enum { NAMES = 10 };
+    size_t n = upt_diagnosis_count(d), joined = 0, done = 0, shown = 0;
+    int *days = calloc(n + 1, sizeof(*days));
+    char esc[CELL_MAX];
+    if (!days)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        const struct upt_verdict *v = upt_diagnosis_get(d, i);
+        if (v->first_value_days == UPT_FIRST_VALUE_NONE)
+            continue;
+        joined++;
+        if (v->first_value_days >= 0)
+            days[done++] = v->first_value_days;
+    }
+    fprintf(out,
+            "\ntime to first value (users created in the window)\n"
+            "  created       %zu\n",
+            joined);
+    if (done) {
+        qsort(days, done, sizeof(*days), cmp_int);
+        fprintf(out,
+                "  median        %d day%s to a task of the role "
+                "(%d to %d)\n",
+                days[done / 2], days[done / 2] == 1 ? "" : "s", days[0],
+                days[done - 1]);
+    }
+    if (joined > done) {
+        fprintf(out, "  not yet       %zu:", joined - done);
+        for (size_t i = 0; i < n && shown < NAMES; i++) {
+            const struct upt_verdict *v = upt_diagnosis_get(d, i);
+            if (v->first_value_days != UPT_FIRST_VALUE_NOT_YET)
+                continue;
+            fprintf(out, "%s %s", shown ? "," : "",
+                    escape(v->name[0] ? v->name : v->user, esc, sizeof(esc)));
+            shown++;
+        }
+        fputs(joined - done > shown ? ", ...\n" : "\n", out);
+    }
+    free(days);
+    return 0;
+}
+
 /* One line per team: users, flagged, and the causes among them. Teams are
  * few; a linear list keeps this simple. */
 static int summary_teams(FILE *out, const struct upt_diagnosis *d)
@@ -377,7 +429,7 @@ enum upt_status upt_report_summary(FILE *out, const struct upt_diagnosis *d)
         fprintf(out, "  %-13s %zu  %s\n", upt_cause_name(c), by_cause[c],
                 upt_cause_remedy(c));
     summary_training(out, by_cause);
-    if (summary_teams(out, d) != 0)
+    if (summary_teams(out, d) != 0 || summary_first_value(out, d) != 0)
         return UPT_ENOMEM;
     return ferror(out) ? UPT_EIO : UPT_OK;
 }
@@ -440,7 +492,17 @@ enum upt_status upt_report_explain(FILE *out, const struct upt_explained *e)
     fprintf(out, "status: %s\ncause: %s", cells[4], cells[5]);
     if (v->cause != UPT_CAUSE_NONE)
         fprintf(out, " (confidence %s; %s)", cells[6], cells[7]);
-    fprintf(out, "\nevidence: %s\ncoverage: ", cells[25]);
+    fprintf(out, "\nevidence: %s\n", cells[25]);
+    if (v->first_value_days >= 0)
+        fprintf(out,
+                "time to first value: %d day%s from creation to a task "
+                "of the role\n",
+                v->first_value_days, v->first_value_days == 1 ? "" : "s");
+    else if (v->first_value_days == UPT_FIRST_VALUE_NOT_YET)
+        fputs("time to first value: not yet (no task of the role since "
+              "creation)\n",
+              out);
+    fputs("coverage: ", out);
     upt_report_categories(out, e->coverage);
     fprintf(out,
             "\nfigures: active %u of %u weekdays, %u sessions, %u actions "
