@@ -75,6 +75,7 @@ struct upt_input {
     bool threaded;                     /* asked for a reader thread */
     struct upt_diag *diag_caller;      /* the real sink while a thread reads */
     struct ahead *ahead;               /* running it */
+    unsigned char *out_to; /* where gzip is decoded: out, or a reader's slot */
     unsigned char raw[RAW_SIZE];
     unsigned char out[OUT_SIZE];
 };
@@ -313,7 +314,7 @@ static enum upt_status next_member(struct upt_input *in)
 static enum upt_status read_gzip(struct upt_input *in, size_t *produced)
 {
     char msg[160];
-    in->z.next_out = in->out;
+    in->z.next_out = in->out_to ? in->out_to : in->out;
     in->z.avail_out = OUT_SIZE;
     while (in->z.avail_out > 0 && in->state == GZIP) {
         if (in->z.avail_in == 0) {
@@ -380,7 +381,7 @@ static enum upt_status read_direct(struct upt_input *in, const char **buf,
         if ((st = read_gzip(in, &n)) != UPT_OK)
             return st;
         if (n > 0) {
-            *buf = (const char *)in->out;
+            *buf = (const char *)(in->out_to ? in->out_to : in->out);
             *len = n;
             return UPT_OK;
         }
@@ -414,9 +415,11 @@ static void *reader(void *arg)
         pthread_mutex_unlock(&a->mu);
         if (stop)
             return NULL;
-        /* slot is past what the caller may look at: no lock needed */
+        /* slot is past what the caller may look at: no lock needed.
+         * Gzip is decoded straight into it; plain input is copied. */
+        in->out_to = a->buf[slot];
         enum upt_status st = read_direct(in, &data, &len);
-        if (st == UPT_OK)
+        if (st == UPT_OK && data != (const char *)a->buf[slot])
             memcpy(a->buf[slot], data, len);
         pthread_mutex_lock(&a->mu);
         if (st == UPT_OK) {

@@ -119,17 +119,25 @@ static int collect(void *ctx, const struct upt_row *row)
 {
     struct upt_rowqueue *q = ctx;
     size_t bytes = 0;
-    for (size_t i = 0; i < row->count; i++)
+    bool contiguous = true;
+    /* records lends a row's fields one after another: one copy for them
+     * all, not a call a field */
+    for (size_t i = 0; i < row->count; i++) {
+        contiguous &= row->field[i] == row->field[0] + bytes;
         bytes += row->len[i] + 1;
+    }
     struct item *it = add_item(q, bytes, row->count);
     if (!it)
         return 1;
     struct batch *b = &q->batch[q->fill];
     char *p = b->bytes + it->text;
-    for (size_t i = 0; i < row->count; i++) {
-        memcpy(p, row->field[i], row->len[i] + 1);
-        p += row->len[i] + 1;
-    }
+    if (contiguous && row->count)
+        memcpy(p, row->field[0], bytes);
+    else
+        for (size_t i = 0; i < row->count; i++) {
+            memcpy(p, row->field[i], row->len[i] + 1);
+            p += row->len[i] + 1;
+        }
     memcpy(b->lens + it->first, row->len, row->count * sizeof(*row->len));
     it->kind = NULL;
     it->line = row->line;
