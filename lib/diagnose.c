@@ -1157,6 +1157,10 @@ int upt_diagnosis_explain(const struct upt_diagnosis *d, const char *user,
                       .configured = configured,
                       .seen = d->seen,
                       .peers = p};
+    role_tasks(&j, &d->v[i], &out->role_tasks, &out->role_tasks_missed);
+    out->role_tasks_from = configured ? "an expect line"
+                           : named    ? "the built-in roles"
+                                      : "what the peers do weekly";
     for (int c = UPT_CAUSE_UNAWARE; c < UPT_CAUSE_COUNT; c++) {
         struct upt_verdict scratch = d->v[i];
         out->cause[c].shown = coverable(f->coverage, (enum upt_cause)c);

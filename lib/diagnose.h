@@ -144,6 +144,11 @@ struct upt_explained {
     bool judged;                       /* not new, departed or a service */
     unsigned coverage;                 /* what the user's formats can show */
     uint32_t weekdays, actions, writes, reads;
+    /* the tasks the role expects (bit 1 << category) and those of them
+     * the user never does, and where they come from: "an expect line",
+     * "the built-in roles", "what the peers do weekly" */
+    unsigned role_tasks, role_tasks_missed;
+    const char *role_tasks_from;
     const char *peer_label; /* "role" or "org" */
     size_t peer_members;
     double peer_active_days, peer_writes, peer_exports, peer_errors,

@@ -517,6 +517,13 @@ enum upt_status upt_report_explain(FILE *out, const struct upt_explained *e)
             "writes, %.0f exports, %.0f errors, %.0f reports\n",
             e->peer_label, e->peer_members, e->peer_active_days, e->peer_writes,
             e->peer_exports, e->peer_errors, e->peer_reports);
+    if (e->role_tasks_from) {
+        fputs("role tasks: ", out);
+        upt_report_categories(out, e->role_tasks);
+        fprintf(out, " (from %s); never done: ", e->role_tasks_from);
+        upt_report_categories(out, e->role_tasks_missed);
+        fputc('\n', out);
+    }
     if (!e->judged || v->active_days == 0) {
         fputs("causes: not tried one by one (the status settles it)\n", out);
         return ferror(out) ? UPT_EIO : UPT_OK;
