@@ -135,8 +135,17 @@ static const char *const api_types[] = {
 
 enum { DETAIL_MAX = 2048 };
 
+/* A file's rows come an event type at a time: what a type looks up in
+ * the tables above is kept for the next row of the same type. */
+struct type_facts {
+    char type[40]; /* "" until a row is seen, or for a longer type */
+    enum col detail;
+    bool api;
+};
+
 struct state {
     int col[C_COUNT];
+    struct type_facts last;
     char detail[DETAIL_MAX];
 };
 
@@ -156,6 +165,7 @@ static void *sf_open(const struct upt_row *h)
         return NULL;
     for (int c = 0; c < C_COUNT; c++)
         st->col[c] = upt_format_column(h, col_names[c]);
+    st->last.type[0] = '\0';
     return st;
 }
 
@@ -225,10 +235,33 @@ static bool pick_user(struct state *st, const struct upt_row *row,
     return false;
 }
 
+static bool is_one_of(const char *s, const char *const *set, size_t n);
+
+static const struct type_facts *facts_of(struct state *st, const char *type)
+{
+    struct type_facts *f = &st->last;
+    if (f->type[0] && strcmp(f->type, type) == 0)
+        return f;
+    f->detail = C_URI;
+    for (size_t i = 0; i < sizeof(detail_cols) / sizeof(detail_cols[0]); i++)
+        if (strcmp(type, detail_cols[i].type) == 0) {
+            f->detail = detail_cols[i].col;
+            break;
+        }
+    f->api =
+        is_one_of(type, api_types, sizeof(api_types) / sizeof(api_types[0]));
+    size_t len = strlen(type);
+    if (len < sizeof(f->type))
+        memcpy(f->type, type, len + 1);
+    else
+        f->type[0] = '\0'; /* not kept: looked up again next time */
+    return f;
+}
+
 static void set_detail(struct state *st, const struct upt_row *row,
                        const char *type, struct upt_event *ev)
 {
-    enum col c = C_URI;
+    enum col c;
     size_t len;
     const char *s;
 
@@ -244,11 +277,7 @@ static void set_detail(struct state *st, const struct upt_row *row,
                          : "viewed";
         return;
     }
-    for (size_t i = 0; i < sizeof(detail_cols) / sizeof(detail_cols[0]); i++)
-        if (strcmp(type, detail_cols[i].type) == 0) {
-            c = detail_cols[i].col;
-            break;
-        }
+    c = facts_of(st, type)->detail;
     s = get(st, row, c, &len);
     unwrap(&s, &len);
     if (len >= DETAIL_MAX)
@@ -266,15 +295,15 @@ static bool is_one_of(const char *s, const char *const *set, size_t n)
     return false;
 }
 
-static enum upt_channel channel(const struct state *st,
-                                const struct upt_row *row, const char *type)
+static enum upt_channel channel(struct state *st, const struct upt_row *row,
+                                const char *type)
 {
     static const char *const mobile_os[] = {"Android", "iOS", "ANDROID", "IOS"};
     static const char *const mobile_platform[] = {"5005", "5006", "5007",
                                                   "5200"};
     const char *dp = get0(st, row, C_DEVICE_PLATFORM);
 
-    if (is_one_of(type, api_types, sizeof(api_types) / sizeof(api_types[0])))
+    if (facts_of(st, type)->api)
         return UPT_CHAN_API;
     if (strncmp(dp, "S1:", 3) == 0 || strstr(dp, ":PHONE") ||
         strstr(dp, ":TABLET") ||
