@@ -352,36 +352,43 @@ static int summary_first_value(FILE *out, const struct upt_diagnosis *d)
     return 0;
 }
 
-/* One line per team: users, flagged, and the causes among them. Teams are
- * few; a linear list keeps this simple. */
-static int summary_teams(FILE *out, const struct upt_diagnosis *d)
+static const char *team_of(const struct upt_verdict *v) { return v->team; }
+static const char *role_of(const struct upt_verdict *v) { return v->role; }
+
+/* One line per team (or role): users, flagged, the causes among them and
+ * the training they call for. Groups are few; a linear list keeps this
+ * simple. */
+static int summary_groups(FILE *out, const struct upt_diagnosis *d,
+                          const char *title,
+                          const char *(*group_of)(const struct upt_verdict *))
 {
-    size_t n = upt_diagnosis_count(d), nteams = 0;
-    const char **team = calloc(n + 1, sizeof(*team));
+    static const char *const kinds[] = {"end-user", "stakeholder", "technical"};
+    size_t n = upt_diagnosis_count(d), ngroups = 0;
+    const char **group = calloc(n + 1, sizeof(*group));
     char esc[CELL_MAX];
-    if (!team)
+    if (!group)
         return -1;
     for (size_t i = 0; i < n; i++) {
-        const char *t = upt_diagnosis_get(d, i)->team;
+        const char *g = group_of(upt_diagnosis_get(d, i));
         size_t k = 0;
-        while (k < nteams && strcmp(team[k], t) != 0)
+        while (k < ngroups && strcmp(group[k], g) != 0)
             k++;
-        if (k == nteams)
-            team[nteams++] = t;
+        if (k == ngroups)
+            group[ngroups++] = g;
     }
-    fputs("\nteam\n", out);
-    for (size_t k = 0; k < nteams; k++) {
+    fprintf(out, "\n%s\n", title);
+    for (size_t k = 0; k < ngroups; k++) {
         size_t users = 0, flagged = 0, by_cause[UPT_CAUSE_COUNT] = {0};
         for (size_t i = 0; i < n; i++) {
             const struct upt_verdict *v = upt_diagnosis_get(d, i);
-            if (strcmp(v->team, team[k]) != 0)
+            if (strcmp(group_of(v), group[k]) != 0)
                 continue;
             users++;
             flagged += upt_verdict_flagged(v);
             by_cause[v->cause]++;
         }
         fprintf(out, "  %-13s %zu user%s, %zu flagged",
-                team[k][0] ? escape(team[k], esc, sizeof(esc)) : "(none)",
+                group[k][0] ? escape(group[k], esc, sizeof(esc)) : "(none)",
                 users, users == 1 ? "" : "s", flagged);
         const char *sep = ": ";
         for (int c = UPT_CAUSE_UNAWARE; c < UPT_CAUSE_COUNT; c++)
@@ -389,9 +396,20 @@ static int summary_teams(FILE *out, const struct upt_diagnosis *d)
                 fprintf(out, "%s%s %zu", sep, upt_cause_name(c), by_cause[c]);
                 sep = ", ";
             }
+        sep = "; training: ";
+        for (size_t t = 0; t < 3; t++) {
+            size_t need = 0;
+            for (int c = UPT_CAUSE_UNAWARE; c < UPT_CAUSE_COUNT; c++)
+                if (strcmp(upt_cause_training(c), kinds[t]) == 0)
+                    need += by_cause[c];
+            if (need) {
+                fprintf(out, "%s%s %zu", sep, kinds[t], need);
+                sep = ", ";
+            }
+        }
         fputc('\n', out);
     }
-    free(team);
+    free(group);
     return 0;
 }
 
@@ -429,7 +447,9 @@ enum upt_status upt_report_summary(FILE *out, const struct upt_diagnosis *d)
         fprintf(out, "  %-13s %zu  %s\n", upt_cause_name(c), by_cause[c],
                 upt_cause_remedy(c));
     summary_training(out, by_cause);
-    if (summary_teams(out, d) != 0 || summary_first_value(out, d) != 0)
+    if (summary_groups(out, d, "role", role_of) != 0 ||
+        summary_groups(out, d, "team", team_of) != 0 ||
+        summary_first_value(out, d) != 0)
         return UPT_ENOMEM;
     return ferror(out) ? UPT_EIO : UPT_OK;
 }
