@@ -180,6 +180,9 @@ struct jobs {
     struct job *job;
     struct job **order; /* the jobs by size, largest first */
     size_t n, next;
+    /* a file above this many bytes outweighs what the other readers
+     * will do: it is read with the run's threads (rowqueue, inflate) */
+    unsigned long long big;
     pthread_mutex_t mu;
 };
 
@@ -238,7 +241,11 @@ static void *work(void *arg)
             return NULL;
         struct job *j = js->order[i];
         struct upt_diag diag = {.emit = hold, .ctx = j};
-        j->status = read_into(js->a, w->rules, w->profile, 1, j->path, &diag);
+        int threads = j->size != ULLONG_MAX && j->size > js->big
+                          ? js->a->read.threads
+                          : 1;
+        j->status =
+            read_into(js->a, w->rules, w->profile, threads, j->path, &diag);
     }
 }
 
@@ -278,13 +285,17 @@ static int larger_first(const void *pa, const void *pb)
 
 /* Largest first, so that the last files to start are small ones and the
  * threads end together. */
-static void schedule(struct jobs *js)
+static void schedule(struct jobs *js, size_t readers)
 {
+    unsigned long long total = 0;
     for (size_t i = 0; i < js->n; i++) {
         js->job[i].size = size_of(js->job[i].path);
         js->order[i] = &js->job[i];
+        if (js->job[i].size != ULLONG_MAX)
+            total += js->job[i].size;
     }
     qsort(js->order, js->n, sizeof(*js->order), larger_first);
+    js->big = total / readers;
 }
 
 static enum upt_status add_parallel(struct upt_analysis *a,
@@ -307,7 +318,7 @@ static enum upt_status add_parallel(struct upt_analysis *a,
     pthread_mutex_init(&js.mu, NULL);
     for (size_t i = 0; i < n; i++)
         js.job[i].path = paths[i];
-    schedule(&js);
+    schedule(&js, nworkers + 1); /* the workers and this thread */
     for (size_t i = 0; i < nworkers; i++) {
         w[i].jobs = &js;
         w[i].rules = upt_config_rules_new(a->read.config, err, sizeof(err));
