@@ -1,6 +1,5 @@
 /* cmd_diff.c - uptake diff: whose verdict changed between two states, the
  * heart of a nightly mail */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,21 +87,13 @@ struct side {
 static int load_side(const char *path, const struct upt_read_opts *ro,
                      struct upt_diag *diag, struct side *s)
 {
-    char err[512], msg[600];
+    char err[512];
     if (!(s->analysis = upt_analysis_new(diag, ro, err, sizeof(err)))) {
         stderr_say(err);
         return EXIT_PARTIAL;
     }
-    FILE *in = fopen(path, "r");
-    if (!in) {
-        snprintf(msg, sizeof(msg), "%s: cannot read the state: %s", path,
-                 strerror(errno));
-        stderr_say(msg);
-        return EXIT_STATE;
-    }
     enum upt_status st =
-        upt_analysis_load_state(s->analysis, in, path, err, sizeof(err));
-    fclose(in);
+        upt_analysis_load_state(s->analysis, path, err, sizeof(err));
     if (st != UPT_OK) {
         stderr_say(st == UPT_ENOMEM ? "out of memory" : err);
         return EXIT_STATE;

@@ -1,6 +1,5 @@
 /* cmd_merge.c - uptake merge: states built from disjoint shards of the input
  * (by file, by day, by host) joined into one */
-#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -50,16 +49,8 @@ static void print_help(void)
 /* Adds the state at PATH to P; 0 or EXIT_STATE after saying why. */
 static int add_state(struct upt_profile *p, const char *path)
 {
-    char err[512], msg[600];
-    FILE *in = fopen(path, "r");
-    if (!in) {
-        snprintf(msg, sizeof(msg), "%s: cannot read the state: %s", path,
-                 strerror(errno));
-        stderr_say(msg);
-        return EXIT_STATE;
-    }
-    enum upt_status st = upt_state_read(p, in, path, err, sizeof(err));
-    fclose(in);
+    char err[512];
+    enum upt_status st = upt_state_load(p, path, err, sizeof(err));
     if (st == UPT_OK)
         return 0;
     stderr_say(st == UPT_ENOMEM ? "out of memory" : err);

@@ -1,7 +1,6 @@
 /* state_file.c - --state FILE: locked, read before the logs, replaced after */
 #include "state_file.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,21 +35,13 @@ int state_file_open(struct state_file *sf, const char *path,
                  left, left == 1 ? "y" : "ies");
         stderr_say(msg);
     }
-    FILE *in = fopen(path, "r");
-    if (!in) {
-        if (errno == ENOENT)
-            return 0; /* the first run */
-        snprintf(msg, sizeof(msg), "%s: cannot read the state: %s", path,
-                 strerror(errno));
-        stderr_say(msg);
-        return EXIT_STATE;
-    }
-    enum upt_status st = upt_analysis_load_state(a, in, path, err, sizeof(err));
-    fclose(in);
-    if (st == UPT_OK)
+    enum upt_status st = upt_analysis_load_state(a, path, err, sizeof(err));
+    if (st == UPT_OK || st == UPT_EOF) /* EOF: no state yet, a first run */
         return 0;
     if (st == UPT_ENOMEM)
         stderr_say("out of memory");
+    else if (st == UPT_EIO)
+        stderr_say(err);
     else {
         snprintf(msg, sizeof(msg), "%s; the state is left as it was", err);
         stderr_say(msg);

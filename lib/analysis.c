@@ -425,11 +425,11 @@ static struct day_total *day_totals(const struct upt_profile *p, size_t *n)
     return t ? t : calloc(1, sizeof(*t));
 }
 
-enum upt_status upt_analysis_load_state(struct upt_analysis *a, FILE *in,
-                                        const char *name, char *err,
+enum upt_status upt_analysis_load_state(struct upt_analysis *a,
+                                        const char *path, char *err,
                                         size_t errsize)
 {
-    enum upt_status st = upt_state_read(a->profile, in, name, err, errsize);
+    enum upt_status st = upt_state_load(a->profile, path, err, errsize);
     if (st != UPT_OK)
         return st;
     free(a->state_days);

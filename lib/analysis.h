@@ -57,14 +57,14 @@ enum upt_status upt_analysis_add_file(struct upt_analysis *a, const char *path);
 enum upt_status upt_analysis_add_files(struct upt_analysis *a,
                                        const char *const *paths, size_t n);
 
-/* Adds the state saved by an earlier run (state.h), read from IN, called
- * NAME in messages: the run then reports as if that run's input were read
- * again (events read again count once). Call before adding files. Returns
- * UPT_OK, UPT_EBADINPUT with the reason in ERR when IN is not a state this
- * uptake reads (the run must then be dropped: it holds part of it),
- * UPT_EIO or UPT_ENOMEM. */
-enum upt_status upt_analysis_load_state(struct upt_analysis *a, FILE *in,
-                                        const char *name, char *err,
+/* Adds the state an earlier run saved in PATH (state.h): the run then
+ * reports as if that run's input were read again (events read again count
+ * once). Call before adding files. Returns as upt_state_load(): UPT_OK;
+ * UPT_EOF when PATH does not exist; UPT_EBADINPUT when it is not a state
+ * this uptake reads (the run must then be dropped: it holds part of it);
+ * UPT_EIO, UPT_ENOMEM. ERR says why. */
+enum upt_status upt_analysis_load_state(struct upt_analysis *a,
+                                        const char *path, char *err,
                                         size_t errsize);
 
 /* The days the loaded state had events on that the files since added

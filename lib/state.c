@@ -579,3 +579,18 @@ enum upt_status upt_state_read(struct upt_profile *p, FILE *in,
     free(r.days);
     return st;
 }
+
+enum upt_status upt_state_load(struct upt_profile *p, const char *path,
+                               char *err, size_t errsize)
+{
+    FILE *in = fopen(path, "r");
+    if (!in) {
+        int e = errno;
+        snprintf(err, errsize, "%s: cannot read the state: %s", path,
+                 strerror(e));
+        return e == ENOENT ? UPT_EOF : UPT_EIO;
+    }
+    enum upt_status st = upt_state_read(p, in, path, err, errsize);
+    fclose(in);
+    return st;
+}

@@ -61,4 +61,11 @@ enum upt_status upt_state_save(const struct upt_profile *p, unsigned keep_days,
 enum upt_status upt_state_read(struct upt_profile *p, FILE *in,
                                const char *name, char *err, size_t errsize);
 
+/* Reads the state file PATH into P, as upt_state_read does. When it cannot
+ * be opened, ERR says "PATH: cannot read the state: " and why, and the
+ * result is UPT_EOF if PATH does not exist (a first run may want to know)
+ * or UPT_EIO otherwise. */
+enum upt_status upt_state_load(struct upt_profile *p, const char *path,
+                               char *err, size_t errsize);
+
 #endif
