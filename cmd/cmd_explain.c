@@ -35,8 +35,8 @@ static void print_help(void)
 {
     fputs("Usage: uptake explain [OPTION]... USER FILE...\n"
           "One user's verdict taken apart: the figures, the peers they are\n"
-          "compared with, and each cause's rule tried alone. USER is the id\n"
-          "as the report writes it.\n"
+          "compared with, and each cause's score with its reasons. USER is\n"
+          "the id as the report writes it.\n"
           "\n"
           "      --roster FILE     the CRM's user list\n"
           "      --as-of DATE      the last day judged (default: last event)\n"

@@ -53,6 +53,7 @@ static const struct {
     T(distrust_export_factor, true),
     T(distrust_min_imports, false),
     T(distrust_write_share, true),
+    T(cause_margin, true),
 #undef T
 };
 enum { NTHRESHOLDS = sizeof(thresholds) / sizeof(thresholds[0]) };

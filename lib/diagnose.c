@@ -98,6 +98,7 @@ void upt_thresholds_default(struct upt_thresholds *t)
         .distrust_export_factor = 3.0,
         .distrust_min_imports = 3,
         .distrust_write_share = 0.50,
+        .cause_margin = 0.50,
     };
 }
 
@@ -440,20 +441,46 @@ static void role_tasks(const struct judge *j, const struct upt_verdict *v,
     }
 }
 
-static bool judge_unaware(const struct judge *j, struct upt_verdict *v,
-                          const struct features *f)
+/* A cause holds at this score; under it, the score says how near the
+ * user came, for explain. */
+#define HOLDS 0.5
+
+/* A score under HOLDS from how near (0 to 1) the user came to a rule. */
+static double near(double x)
+{
+    return x <= 0 ? 0 : x >= 1 ? 0.49 : 0.49 * x;
+}
+
+/* Of A over B, at most 1 (0 when B is 0). */
+static double part(double a, double b)
+{
+    return b <= 0 ? 0 : a >= b ? 1 : a / b;
+}
+
+static unsigned bits(unsigned m)
+{
+    unsigned n = 0;
+    for (; m; m &= m - 1)
+        n++;
+    return n;
+}
+
+static double judge_unaware(const struct judge *j, struct upt_verdict *v,
+                            const struct features *f)
 {
     /* only where the logs could show the main record work */
     bool visible = (j->coverage & BIT(UPT_CAT_VIEW)) &&
                    (j->coverage & (BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE)));
-    if (!visible)
-        return false;
+    if (!visible) {
+        EVIDENCE(v, "the input shows no views, or no creates or updates");
+        return 0;
+    }
     if (f->work == 0) {
         v->status = UPT_VS_NOT_ADOPTING;
         v->confidence = v->count[UPT_CAT_LOGIN] >= 3 ? 0.85 : 0.70;
         EVIDENCE(v, "%u logins but no views, searches or writes in %dd",
                  v->count[UPT_CAT_LOGIN], j->window);
-        return true;
+        return v->confidence;
     }
     /* the tasks the role is there for: a user who does none of its writes
      * (or, in a role that reads, none of its tasks) does not know that
@@ -464,29 +491,26 @@ static bool judge_unaware(const struct judge *j, struct upt_verdict *v,
     unsigned core = expected & writing ? expected & writing : expected;
     /* one who tries and fails knows the work goes there: unskilled */
     bool tries = v->errors >= per_window(j->t->unskilled_min_errors, j->window);
-    if (core && (missed & core) == core && !tries &&
-        v->count[UPT_CAT_EXPORT] + v->count[UPT_CAT_IMPORT] == 0) {
+    bool moves = v->count[UPT_CAT_EXPORT] + v->count[UPT_CAT_IMPORT] > 0;
+    EVIDENCE(v,
+             "%u logins, %u creates, %u updates, %u reports in %dd; %s "
+             "median %.0f creates, %.0f updates, %.0f reports",
+             v->count[UPT_CAT_LOGIN], v->count[UPT_CAT_CREATE],
+             v->count[UPT_CAT_UPDATE], v->count[UPT_CAT_REPORT], j->window,
+             j->peers->label, j->peers->task[UPT_CAT_CREATE],
+             j->peers->task[UPT_CAT_UPDATE], j->peers->task[UPT_CAT_REPORT]);
+    if (core && (missed & core) == core && !tries && !moves) {
         v->status = UPT_VS_NOT_ADOPTING;
-        unsigned n = 0;
-        for (unsigned m = missed; m; m &= m - 1)
-            n++;
-        v->confidence = clamp(0.6 + 0.1 * n);
-        EVIDENCE(v,
-                 "%u logins, %u creates, %u updates, %u reports in %dd; %s "
-                 "median %.0f creates, %.0f updates, %.0f reports",
-                 v->count[UPT_CAT_LOGIN], v->count[UPT_CAT_CREATE],
-                 v->count[UPT_CAT_UPDATE], v->count[UPT_CAT_REPORT], j->window,
-                 j->peers->label, j->peers->task[UPT_CAT_CREATE],
-                 j->peers->task[UPT_CAT_UPDATE],
-                 j->peers->task[UPT_CAT_REPORT]);
-        return true;
+        v->confidence = clamp(0.6 + 0.1 * bits(missed));
+        return v->confidence;
     }
     /* a role whose peers write, and a user who never does: a glance now
      * and then is not the task the role expects */
     if (f->writes > 0 || f->work > j->t->unaware_max_work ||
-        j->peers->writes < j->t->unaware_peer_writes ||
-        v->count[UPT_CAT_EXPORT] + v->count[UPT_CAT_IMPORT] > 0)
-        return false;
+        j->peers->writes < j->t->unaware_peer_writes || moves)
+        return core ? near(part(bits(missed & core), bits(core))) *
+                          (tries || moves ? 0.5 : 1)
+                    : 0;
     v->status = UPT_VS_NOT_ADOPTING;
     v->confidence = 0.70;
     EVIDENCE(v,
@@ -494,11 +518,11 @@ static bool judge_unaware(const struct judge *j, struct upt_verdict *v,
              "%.0f writes",
              v->count[UPT_CAT_LOGIN], f->work, j->window, j->peers->label,
              j->peers->writes);
-    return true;
+    return v->confidence;
 }
 
-static bool judge_unskilled(const struct judge *j, struct upt_verdict *v,
-                            const struct features *f)
+static double judge_unskilled(const struct judge *j, struct upt_verdict *v,
+                              const struct features *f)
 {
     const struct upt_thresholds *t = j->t;
     uint32_t tries = f->actions + v->count[UPT_CAT_LOGIN];
@@ -514,47 +538,58 @@ static bool judge_unskilled(const struct judge *j, struct upt_verdict *v,
     double help_peers = j->peers->help_rate > t->unskilled_rate_floor
                             ? j->peers->help_rate
                             : t->unskilled_rate_floor;
-    bool errs = covers(j, BIT(UPT_CAT_ERROR)) &&
-                v->errors >= per_window(t->unskilled_min_errors, j->window) &&
-                (err_share >= t->unskilled_error_share ||
-                 err_share >= t->unskilled_peer_factor * err_peers);
-    bool helps = covers(j, BIT(UPT_CAT_HELP)) &&
-                 help >= per_window(t->unskilled_min_help, j->window) &&
-                 (help_share >= t->unskilled_help_share ||
-                  help_share >= t->unskilled_peer_factor * help_peers);
-    if (!errs && !helps)
-        return false;
-    bool strong = (errs && helps) || err_share >= 2 * t->unskilled_error_share;
-    v->status = strong ? UPT_VS_NOT_ADOPTING : UPT_VS_AT_RISK;
-    v->confidence =
-        clamp(0.5 + (errs ? err_share : 0) + (helps ? help_share : 0));
+    double err_need = t->unskilled_peer_factor * err_peers;
+    double help_need = t->unskilled_peer_factor * help_peers;
+    double min_err = per_window(t->unskilled_min_errors, j->window);
+    double min_help = per_window(t->unskilled_min_help, j->window);
+    if (err_need > t->unskilled_error_share)
+        err_need = t->unskilled_error_share;
+    if (help_need > t->unskilled_help_share)
+        help_need = t->unskilled_help_share;
+    bool can_err = covers(j, BIT(UPT_CAT_ERROR));
+    bool can_help = covers(j, BIT(UPT_CAT_HELP));
+    bool errs = can_err && v->errors >= min_err && err_share >= err_need;
+    bool helps = can_help && help >= min_help && help_share >= help_need;
     EVIDENCE(v,
              "%u errors in %u actions (%.1f%%), %s median %.1f%%; %u help "
              "pages",
              v->errors, tries, 100 * err_share, j->peers->label,
              100 * j->peers->err_rate, help);
-    return true;
+    if (!errs && !helps) {
+        double e = can_err ? part(v->errors, min_err) * part(err_share, err_need)
+                           : 0;
+        double h = can_help ? part(help, min_help) * part(help_share, help_need)
+                            : 0;
+        return near(e > h ? e : h);
+    }
+    bool strong = (errs && helps) || err_share >= 2 * t->unskilled_error_share;
+    v->status = strong ? UPT_VS_NOT_ADOPTING : UPT_VS_AT_RISK;
+    v->confidence =
+        clamp(0.5 + (errs ? err_share : 0) + (helps ? help_share : 0));
+    return v->confidence;
 }
 
 /* Whether the user's work bunches on the last weekdays of a month: their
- * writes, or their active days (all the input shows of a login history). */
+ * writes, or their active days (all the input shows of a login history).
+ * *NEED is the share it takes. */
 static bool batched(const struct judge *j, const struct upt_verdict *v,
-                    const struct features *f, double *share, bool *by_writes)
+                    const struct features *f, double *share, double *need,
+                    bool *by_writes)
 {
     *share = 0;
+    *need = j->t->effort_deadline_active_share;
     *by_writes = false;
     if (j->deadline_days == 0 || v->active_days < 2)
         return false;
     *share = (double)f->deadline_active / v->active_days;
-    bool days = *share >= j->t->effort_deadline_active_share;
     /* the writes tell it better than the days, where there are some */
     if (covers(j, BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE)) &&
         f->writes >= j->t->mgmt_min_writes) {
         *share = (double)f->deadline_writes / f->writes;
+        *need = j->t->effort_deadline_share;
         *by_writes = true;
-        return *share >= j->t->effort_deadline_share;
     }
-    return days;
+    return *share >= *need;
 }
 
 /* Whether each of the last two weeks is down from the first half's weekly
@@ -568,15 +603,15 @@ static bool stays_down(const struct judge *j, const struct features *f)
     return f->late_active[0] <= most && f->late_active[1] <= most;
 }
 
-static bool judge_effort(const struct judge *j, struct upt_verdict *v,
-                         const struct features *f)
+static double judge_effort(const struct judge *j, struct upt_verdict *v,
+                           const struct features *f)
 {
     const struct upt_thresholds *t = j->t;
-    double share = (double)v->active_days / f->weekdays, bunch;
+    double share = (double)v->active_days / f->weekdays, bunch, need;
     bool fewer = j->peers->active_days >= 2.0 * v->active_days;
     bool rare = fewer && share <= t->effort_rare_share;
     bool by_writes;
-    bool bunched = batched(j, v, f, &bunch, &by_writes);
+    bool bunched = batched(j, v, f, &bunch, &need, &by_writes);
     /* writes bunched before deadlines say it without the peers; days
      * alone are weaker, and need the peers to be there far more */
     /* or entered in bulk with little reading: many writes per view */
@@ -588,12 +623,33 @@ static bool judge_effort(const struct judge *j, struct upt_verdict *v,
         share <= t->effort_active_share &&
         (rare || (bunched && (by_writes || fewer)) || (bulk && fewer));
     /* a fall from the peers' level, not a light user's quiet fortnight */
-    bool declining =
-        f->first_half >= t->effort_min_first_half &&
-        f->first_active >= t->effort_decline_from * j->peers->active_days / 2 &&
-        v->trend >= 0 && v->trend <= t->effort_trend && stays_down(j, f);
-    if (!sporadic && !declining)
-        return false;
+    double level = t->effort_decline_from * j->peers->active_days / 2;
+    bool declining = f->first_half >= t->effort_min_first_half &&
+                     f->first_active >= level && v->trend >= 0 &&
+                     v->trend <= t->effort_trend && stays_down(j, f);
+    if (!sporadic && !declining) {
+        EVIDENCE(v,
+                 "active %u of %u weekdays, %s median %.0f; %.0f%% of the "
+                 "%s on the last %u weekdays of a month (%.0f%% would "
+                 "do); trend %.2f",
+                 v->active_days, f->weekdays, j->peers->label,
+                 j->peers->active_days, 100 * bunch,
+                 by_writes ? "writes" : "active days", t->effort_deadline_days,
+                 100 * need, v->trend < 0 ? 0.0 : v->trend);
+        /* how near: as few days as the rule asks, times bunched enough;
+         * or as steep a fall from as high a level */
+        double days = v->active_days
+                          ? part(j->peers->active_days, 2.0 * v->active_days)
+                          : 0;
+        double s = days * part(t->effort_active_share, share) *
+                   (rare ? 1 : part(bunch, need));
+        double d = v->trend < 0 || f->first_half < t->effort_min_first_half
+                       ? 0
+                       : part(f->first_active, level) *
+                             part(t->effort_trend,
+                                  v->trend > 0.01 ? v->trend : 0.01);
+        return near(s > d ? s : d);
+    }
     v->status = sporadic && declining ? UPT_VS_NOT_ADOPTING : UPT_VS_AT_RISK;
     v->confidence =
         clamp(0.5 + (sporadic ? t->effort_active_share - share : 0) +
@@ -627,11 +683,11 @@ static bool judge_effort(const struct judge *j, struct upt_verdict *v,
                  j->peers->active_days, 100 * bunch,
                  by_writes ? "writes" : "active days", t->effort_deadline_days,
                  f->writes, j->peers->label, j->peers->writes);
-    return true;
+    return v->confidence;
 }
 
-static bool judge_mgmt_only(const struct judge *j, struct upt_verdict *v,
-                            const struct features *f)
+static double judge_mgmt_only(const struct judge *j, struct upt_verdict *v,
+                              const struct features *f)
 {
     unsigned need = BIT(UPT_CAT_REPORT) | BIT(UPT_CAT_SEARCH) |
                     BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE);
@@ -644,9 +700,19 @@ static bool judge_mgmt_only(const struct judge *j, struct upt_verdict *v,
         most = per_write;
     if (most < j->t->mgmt_max_reads)
         most = j->t->mgmt_max_reads;
-    if (!covers(j, need) || f->reads > most ||
-        f->writes < j->t->mgmt_min_writes)
-        return false;
+    if (!covers(j, need)) {
+        EVIDENCE(v, "the input shows no reports, searches, creates or "
+                    "updates");
+        return 0;
+    }
+    EVIDENCE(v,
+             "%u writes but %u reports, dashboards or searches in %dd; "
+             "%s median %.0f (it takes %u writes and at most %.0f reads)",
+             f->writes, f->reads, j->window, j->peers->label, j->peers->reads,
+             j->t->mgmt_min_writes, most);
+    if (f->reads > most || f->writes < j->t->mgmt_min_writes)
+        return near(part(f->writes, j->t->mgmt_min_writes) *
+                    part(most, f->reads));
     v->status = f->writes >= 4 * j->t->mgmt_min_writes ? UPT_VS_NOT_ADOPTING
                                                        : UPT_VS_AT_RISK;
     v->confidence = clamp(0.5 + f->writes / (10.0 * j->t->mgmt_min_writes));
@@ -661,23 +727,27 @@ static bool judge_mgmt_only(const struct judge *j, struct upt_verdict *v,
                  "%s median %.0f",
                  f->writes, f->reads, j->window, j->peers->label,
                  j->peers->reads);
-    return true;
+    return v->confidence;
 }
 
-static bool judge_distrust(const struct judge *j, struct upt_verdict *v,
-                           const struct features *f)
+static double judge_distrust(const struct judge *j, struct upt_verdict *v,
+                             const struct features *f)
 {
     const struct upt_thresholds *t = j->t;
     uint32_t exports = v->count[UPT_CAT_EXPORT];
     uint32_t imports = v->count[UPT_CAT_IMPORT];
     double base = j->peers->exports > 1 ? j->peers->exports : 1;
     double ibase = j->peers->imports > 1 ? j->peers->imports : 1;
-    bool exp = covers(j, BIT(UPT_CAT_EXPORT)) &&
-               exports >= per_window(t->distrust_min_exports, j->window) &&
-               exports >= t->distrust_export_factor * base;
-    bool imp = covers(j, BIT(UPT_CAT_IMPORT)) &&
-               imports >= per_window(t->distrust_min_imports, j->window) &&
-               imports >= t->distrust_export_factor * ibase;
+    double exp_need = per_window(t->distrust_min_exports, j->window);
+    double imp_need = per_window(t->distrust_min_imports, j->window);
+    if (exp_need < t->distrust_export_factor * base)
+        exp_need = t->distrust_export_factor * base;
+    if (imp_need < t->distrust_export_factor * ibase)
+        imp_need = t->distrust_export_factor * ibase;
+    bool can_exp = covers(j, BIT(UPT_CAT_EXPORT));
+    bool can_imp = covers(j, BIT(UPT_CAT_IMPORT));
+    bool exp = can_exp && exports >= exp_need;
+    bool imp = can_imp && imports >= imp_need;
     /* data taken out or brought in is distrust when the user does little
      * in the CRM with it: a heavy user exports more because they do more */
     double enough = covers(j, BIT(UPT_CAT_VIEW))
@@ -687,25 +757,31 @@ static bool judge_distrust(const struct judge *j, struct upt_verdict *v,
                 enough > 0 && f->writes > t->distrust_write_share * enough;
     /* both ways at once, by a user who writes no more than the peers */
     bool both = exp && imp && f->writes <= j->peers->writes;
-    if (!(exp || imp) || (acts && !both))
-        return false;
-    bool strong = (exp && (f->writes == 0 ||
-                           exports >= 2 * t->distrust_export_factor * base)) ||
-                  (exp && imp);
-    v->status = strong ? UPT_VS_NOT_ADOPTING : UPT_VS_AT_RISK;
-    v->confidence = clamp(0.5 + exports / (10.0 * base) + imports / 20.0);
     EVIDENCE(v,
              "%u exports vs %s median %.0f; %u imports; %u views, %u "
              "writes (%s median %.0f) in %dd",
              exports, j->peers->label, j->peers->exports, imports,
              v->count[UPT_CAT_VIEW], f->writes, j->peers->label,
              j->peers->writes, j->window);
-    return true;
+    if (!(exp || imp) || (acts && !both)) {
+        double e = can_exp ? part(exports, exp_need) : 0;
+        double i = can_imp ? part(imports, imp_need) : 0;
+        return near((e > i ? e : i) * (acts ? 0.5 : 1));
+    }
+    bool strong = (exp && (f->writes == 0 ||
+                           exports >= 2 * t->distrust_export_factor * base)) ||
+                  (exp && imp);
+    v->status = strong ? UPT_VS_NOT_ADOPTING : UPT_VS_AT_RISK;
+    v->confidence = clamp(0.5 + exports / (10.0 * base) + imports / 20.0);
+    return v->confidence;
 }
 
-static bool (*const judges[UPT_CAUSE_COUNT])(const struct judge *,
-                                             struct upt_verdict *,
-                                             const struct features *) = {
+/* Each returns the cause's score for the user: HOLDS or more when its rule
+ * holds, with V's status, confidence and evidence set; under it, how near
+ * the user came, with the figures that fall short in V's evidence. */
+static double (*const judges[UPT_CAUSE_COUNT])(const struct judge *,
+                                               struct upt_verdict *,
+                                               const struct features *) = {
     [UPT_CAUSE_UNAWARE] = judge_unaware,
     [UPT_CAUSE_UNSKILLED] = judge_unskilled,
     [UPT_CAUSE_EFFORT] = judge_effort,
@@ -713,20 +789,26 @@ static bool (*const judges[UPT_CAUSE_COUNT])(const struct judge *,
     [UPT_CAUSE_DISTRUST] = judge_distrust,
 };
 
-/* A later cause that the evidence supports too is worth knowing: its
- * name goes at the end of the evidence, if there is room. */
-static void note_runner_up(const struct judge *j, struct upt_verdict *v,
-                           const struct features *f, int from)
+/* Scores every cause into TRIED and SCORE; returns the one given: of the
+ * causes that hold, the earliest in the order of judgement whose score is
+ * within cause_margin of the best (UPT_CAUSE_NONE when none holds). */
+static enum upt_cause score_causes(const struct judge *j,
+                                   const struct upt_verdict *v,
+                                   const struct features *f,
+                                   struct upt_verdict *tried, double *score)
 {
-    for (int c = from; c < UPT_CAUSE_COUNT; c++) {
-        struct upt_verdict scratch = *v;
-        if (!judges[c](j, &scratch, f))
-            continue;
-        size_t len = strlen(v->evidence);
-        snprintf(v->evidence + len, sizeof(v->evidence) - len, "; also %s",
-                 upt_cause_name((enum upt_cause)c));
-        return;
+    double best = 0;
+    for (int c = UPT_CAUSE_UNAWARE; c < UPT_CAUSE_COUNT; c++) {
+        tried[c] = *v;
+        tried[c].evidence[0] = '\0';
+        score[c] = judges[c](j, &tried[c], f);
+        if (score[c] >= HOLDS && score[c] > best)
+            best = score[c];
     }
+    for (int c = UPT_CAUSE_UNAWARE; c < UPT_CAUSE_COUNT; c++)
+        if (score[c] >= HOLDS && score[c] >= best - j->t->cause_margin)
+            return (enum upt_cause)c;
+    return UPT_CAUSE_NONE;
 }
 
 static void judge_user(const struct judge *j, struct upt_verdict *v,
@@ -757,12 +839,26 @@ static void judge_user(const struct judge *j, struct upt_verdict *v,
                      j->window, j->peers->label, j->peers->active_days);
         return;
     }
-    for (int c = UPT_CAUSE_UNAWARE; c < UPT_CAUSE_COUNT; c++)
-        if (judges[c](j, v, f)) {
-            v->cause = (enum upt_cause)c;
-            note_runner_up(j, v, f, c + 1);
-            return;
+    struct upt_verdict tried[UPT_CAUSE_COUNT];
+    double score[UPT_CAUSE_COUNT];
+    enum upt_cause given = score_causes(j, v, f, tried, score);
+    if (given != UPT_CAUSE_NONE) {
+        /* the runner-up worth knowing: the best of the others that hold */
+        int next = UPT_CAUSE_NONE;
+        for (int c = UPT_CAUSE_UNAWARE; c < UPT_CAUSE_COUNT; c++)
+            if (c != (int)given && score[c] >= HOLDS &&
+                (next == UPT_CAUSE_NONE || score[c] > score[next]))
+                next = c;
+        *v = tried[given];
+        v->cause = given;
+        if (next != UPT_CAUSE_NONE) {
+            size_t len = strlen(v->evidence);
+            snprintf(v->evidence + len, sizeof(v->evidence) - len,
+                     "; also %s (%.2f)", upt_cause_name((enum upt_cause)next),
+                     score[next]);
         }
+        return;
+    }
     v->status = UPT_VS_ADOPTING;
     if (!(j->coverage & WORK_CATEGORIES))
         EVIDENCE(v,
@@ -1161,16 +1257,18 @@ int upt_diagnosis_explain(const struct upt_diagnosis *d, const char *user,
     out->role_tasks_from = configured ? "an expect line"
                            : named    ? "the built-in roles"
                                       : "what the peers do weekly";
+    struct upt_verdict tried[UPT_CAUSE_COUNT];
+    double score[UPT_CAUSE_COUNT];
+    out->given = score_causes(&j, &d->v[i], f, tried, score);
+    out->hold = HOLDS;
+    out->margin = d->opts.t.cause_margin;
     for (int c = UPT_CAUSE_UNAWARE; c < UPT_CAUSE_COUNT; c++) {
-        struct upt_verdict scratch = d->v[i];
         out->cause[c].shown = coverable(f->coverage, (enum upt_cause)c);
-        out->cause[c].holds = judges[c](&j, &scratch, f);
-        if (out->cause[c].holds) {
-            out->cause[c].status = scratch.status;
-            out->cause[c].confidence = scratch.confidence;
-            memcpy(out->cause[c].evidence, scratch.evidence,
-                   sizeof(scratch.evidence));
-        }
+        out->cause[c].score = score[c];
+        out->cause[c].holds = score[c] >= HOLDS;
+        out->cause[c].status = tried[c].status;
+        memcpy(out->cause[c].evidence, tried[c].evidence,
+               sizeof(tried[c].evidence));
     }
     return 0;
 }

@@ -22,7 +22,8 @@ enum upt_verdict_status {
     UPT_VS_COUNT
 };
 
-/* In the order of judgement (DESIGN.md §3): the earliest supported wins. */
+/* In the order of judgement (DESIGN.md §3): of the causes whose score
+ * holds, the earliest within cause_margin of the best wins. */
 enum upt_cause {
     UPT_CAUSE_NONE,
     UPT_CAUSE_UNAWARE,
@@ -64,6 +65,9 @@ struct upt_thresholds {
     double distrust_export_factor; /* times the peer median (at least 1) */
     unsigned distrust_min_imports;
     double distrust_write_share; /* writes a view under this share of peers' */
+    /* of the causes that hold, the earliest within this of the best
+     * score is given: 0, the best; 0.5 or more, the earliest */
+    double cause_margin;
 };
 
 void upt_thresholds_default(struct upt_thresholds *t);
@@ -153,12 +157,14 @@ struct upt_explained {
     size_t peer_members;
     double peer_active_days, peer_writes, peer_exports, peer_errors,
         peer_reports;
+    enum upt_cause given; /* of the scores below */
+    double hold, margin;  /* a cause holds at this score; cause_margin */
     struct {
-        bool shown; /* the input can show what its rule needs */
-        bool holds; /* its rule alone holds for the user */
-        enum upt_verdict_status status;
-        double confidence;
-        char evidence[256];
+        bool shown;   /* the input can show what its rule needs */
+        bool holds;   /* its score reaches hold */
+        double score; /* 0 to 0.99: under hold, how near the user came */
+        enum upt_verdict_status status; /* the one it gives, if it holds */
+        char evidence[256]; /* its reasons: the figures, met or not */
     } cause[UPT_CAUSE_COUNT]; /* by cause; [UPT_CAUSE_NONE] unused */
 };
 

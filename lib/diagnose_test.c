@@ -299,7 +299,8 @@ static void logins_without_work_are_unaware(void)
     CHECK(v.cause == UPT_CAUSE_UNAWARE && near(v.confidence, 0.70));
     CHECK_STREQ(
         v.evidence,
-        "2 logins but no views, searches or writes in 28d; also effort");
+        "2 logins but no views, searches or writes in 28d; also effort "
+        "(0.65)");
     upt_profile_free(p);
 }
 
@@ -365,7 +366,7 @@ static void error_share_at_the_threshold_is_unskilled(void)
     CHECK(near(v.confidence, 0.70));
     CHECK_STREQ(v.evidence,
                 "3 errors in 15 actions (20.0%), org median 20.0%; 0 help "
-                "pages; also effort");
+                "pages; also effort (0.99)");
     upt_profile_free(p);
 }
 
@@ -940,6 +941,50 @@ static void explain_tries_each_cause_alone(void)
     upt_profile_free(p);
 }
 
+/* u1 errs on 20% of its actions (unskilled 0.70) on one day of the
+ * window (effort 0.99): the order gives the first, the score the second,
+ * and cause_margin says how far apart they may be for the order to win. */
+static void the_margin_weighs_order_against_score(void)
+{
+    static const struct {
+        double margin;
+        enum upt_cause want;
+    } cases[] = {{0.50, UPT_CAUSE_UNSKILLED}, {0.30, UPT_CAUSE_UNSKILLED},
+                 {0.20, UPT_CAUSE_EFFORT},    {0, UPT_CAUSE_EFFORT}};
+    struct upt_profile *p = profile_new(ALL);
+    put(p, "u1", 14, UPT_CAT_ERROR, 3);
+    put(p, "u1", 15, UPT_CAT_VIEW, 12);
+    put(p, "u2", 14, UPT_CAT_EXPORT, 2);
+    put(p, "u2", 15, UPT_CAT_VIEW, 12);
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct upt_diagnose_opts o = opts_default();
+        o.t.cause_margin = cases[i].margin;
+        struct upt_diagnosis *d = upt_diagnose(p, NULL, &o);
+        struct upt_explained e;
+        CHECK(upt_diagnosis_explain(d, "u1", &e) == 0);
+        CHECK(e.verdict->cause == cases[i].want && e.given == cases[i].want);
+        CHECK(near(e.cause[UPT_CAUSE_UNSKILLED].score, 0.70));
+        CHECK(near(e.cause[UPT_CAUSE_EFFORT].score, 0.99));
+        CHECK(near(e.verdict->confidence, cases[i].want == UPT_CAUSE_EFFORT
+                                              ? 0.99
+                                              : 0.70));
+        /* the runner-up is the other, with its score */
+        CHECK(strstr(e.verdict->evidence,
+                     cases[i].want == UPT_CAUSE_EFFORT
+                         ? "; also unskilled (0.70)"
+                         : "; also effort (0.99)") != NULL);
+        /* a cause that does not hold says how near it came and why: 2
+         * exports of the 3 the rule asks */
+        CHECK(upt_diagnosis_explain(d, "u2", &e) == 0);
+        CHECK(!e.cause[UPT_CAUSE_DISTRUST].holds);
+        CHECK(near(e.cause[UPT_CAUSE_DISTRUST].score, 0.49 * 2 / 3));
+        CHECK(strncmp(e.cause[UPT_CAUSE_DISTRUST].evidence, "2 exports vs",
+                      12) == 0);
+        upt_diagnosis_free(d);
+    }
+    upt_profile_free(p);
+}
+
 static void explain_says_what_the_input_cannot_show(void)
 {
     struct upt_profile *p = profile_new(1u << UPT_CAT_LOGIN);
@@ -980,6 +1025,7 @@ static void defaults_are_the_documented_ones(void)
           near(t.mgmt_read_share, 0.10));
     CHECK(t.distrust_min_exports == 4 && near(t.distrust_export_factor, 3.0) &&
           t.distrust_min_imports == 3 && near(t.distrust_write_share, 0.50));
+    CHECK(near(t.cause_margin, 0.50));
 }
 
 /* Judges P (and R) with O and returns the verdict of USER in *OUT. */
@@ -1366,6 +1412,7 @@ int main(void)
     RUN(many_writes_a_view_on_few_days_are_effort);
     RUN(exports_by_a_user_who_acts_on_the_data_are_not_distrust);
     RUN(explain_tries_each_cause_alone);
+    RUN(the_margin_weighs_order_against_score);
     RUN(explain_says_what_the_input_cannot_show);
     snprintf(dir, sizeof(dir), "/tmp/uptake-diagnose-XXXXXX");
     if (!mkdtemp(dir)) {

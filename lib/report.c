@@ -548,20 +548,23 @@ enum upt_status upt_report_explain(FILE *out, const struct upt_explained *e)
         fputs("causes: not tried one by one (the status settles it)\n", out);
         return ferror(out) ? UPT_EIO : UPT_OK;
     }
-    fputs("causes, in the order of judgement (the first that holds "
-          "wins):\n",
-          out);
+    fprintf(out,
+            "causes, scored in the order of judgement (a cause holds at "
+            "%.2f; of those that hold, the first within %.2f of the best "
+            "wins):\n",
+            e->hold, e->margin);
     for (int c = UPT_CAUSE_UNAWARE; c < UPT_CAUSE_COUNT; c++) {
         char ev[CELL_MAX];
         fprintf(out, "  %-10s ", upt_cause_name((enum upt_cause)c));
         if (!e->cause[c].shown)
-            fputs("not shown by the input\n", out);
+            fputs("-     not shown by the input\n", out);
         else if (!e->cause[c].holds)
-            fputs("does not hold\n", out);
+            fprintf(out, "%.2f  does not hold: %s\n", e->cause[c].score,
+                    escape(e->cause[c].evidence, ev, sizeof(ev)));
         else
-            fprintf(out, "holds: %s %.2f: %s\n",
+            fprintf(out, "%.2f  holds (%s%s): %s\n", e->cause[c].score,
                     upt_verdict_status_name(e->cause[c].status),
-                    e->cause[c].confidence,
+                    c == (int)e->given ? ", given" : "",
                     escape(e->cause[c].evidence, ev, sizeof(ev)));
     }
     return ferror(out) ? UPT_EIO : UPT_OK;
