@@ -42,11 +42,38 @@ if quiet 0 "$sim" --version; then ok "uptake-sim --version"
 else not_ok "uptake-sim --version"; fi
 for args in "--users 0 --out $tmp/x" "--mix bogus=5% --out $tmp/x" \
     "--start 2026-02-30 --out $tmp/x" "--noise 4 --out $tmp/x" \
-    "--format purview --out $tmp/x" "--users 10"; do
+    "--format purview --out $tmp/x" "--users 10" "--size 0 --out $tmp/x" \
+    "--size 5T --out $tmp/x" "--daily --format dataverse --out $tmp/x"; do
     # shellcheck disable=SC2086
     if usage_error $args; then ok "usage error: $args"
     else not_ok "usage error: $args (exit $st)"; fi
 done
+
+# --daily: a file per event type and day, whose rows are those of the
+# files per type, so uptake's report is the same bytes; --size: the logs
+# stop at the end of the first day that reaches the size
+d=$tmp/daily
+if quiet 0 "$sim" --users 60 --seed 3 --out "$d/types" &&
+    quiet 0 "$sim" --users 60 --seed 3 --daily --out "$d/days" &&
+    quiet 0 "$uptake" --roster "$d/types/roster.csv" "$d/types"/logs/* &&
+    mv "$tmp/out" "$d/types.tsv" &&
+    quiet 0 "$uptake" --roster "$d/days/roster.csv" "$d/days"/logs/* &&
+    cmp -s "$tmp/out" "$d/types.tsv" &&
+    [ "$(ls "$d/days/logs" | sed -n '1s/_.*//p')" = 2026-10-05 ] &&
+    [ "$(ls "$d/days/logs" | sed 's/_.*//' | sort -u | wc -l)" -eq 28 ]
+then ok "--daily: 28 days of files, the report of the files per type"
+else not_ok "--daily: 28 days of files, the report of the files per type"; fi
+if quiet 0 "$sim" --users 60 --seed 3 --daily --size 2M --out "$d/size" &&
+    bytes=$(cat "$d/size"/logs/* | wc -c) &&
+    last=$(ls "$d/size/logs" | sed 's/_.*//' | sort -u | tail -n 1) &&
+    before=$(cat "$d/size"/logs/[0-9]* | wc -c) &&
+    lastday=$(cat "$d/size/logs/${last}"_* | wc -c) &&
+    [ "$bytes" -ge 2097152 ] && [ $((bytes - lastday)) -lt 2097152 ] &&
+    [ "$before" -eq "$bytes" ] && [ "$last" != 2026-10-05 ] &&
+    [ "$last" != 2026-11-01 ]
+then ok "--size 2M: stops at the end of the day that reaches it ($bytes bytes, to $last)"
+else not_ok "--size 2M: stops at the end of the day that reaches it"; fi
+rm -rf "$d"
 
 # same_tree A B: the same files with the same bytes
 same_tree() {

@@ -509,6 +509,8 @@ struct options {
     enum format format;
     int noise;
     double volume;
+    bool daily;    /* salesforce: a file per event type per day */
+    uint64_t size; /* stop at the end of the day the logs reach it; 0: no */
     const char *out;
     double role_share[N(roles)];
     double mix_share[N(mix_keys)];
@@ -538,6 +540,11 @@ static const char usage_text[] =
     "service=3%')\n"
     "  --volume F      background traffic (and so output size) F times the\n"
     "                  usual, 0 to 100 (default 1)\n"
+    "  --size SIZE     stop at the end of the first day by which the logs\n"
+    "                  reach SIZE bytes (suffix K, M or G: KiB, MiB, GiB);\n"
+    "                  --days still bounds the period\n"
+    "  --daily         salesforce: a file per event type and day,\n"
+    "                  DATE_Type.csv, as Salesforce delivers them\n"
     "  --out DIR       writes DIR/logs/, DIR/roster.csv, DIR/truth.tsv\n"
     "  -h, --help      this help\n"
     "      --version   the version\n"
@@ -688,6 +695,28 @@ static int parse_seed(const char *arg, uint64_t *seed)
     return 0;
 }
 
+/* A byte count, with an optional K, M or G (binary) suffix. */
+static int parse_size(const char *arg, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(arg, &end, 10);
+    unsigned shift = 0;
+    if (*end == 'K')
+        shift = 10;
+    else if (*end == 'M')
+        shift = 20;
+    else if (*end == 'G')
+        shift = 30;
+    if (end == arg || errno || arg[0] == '-' || (shift && end[1]) ||
+        (!shift && *end) || v == 0 || v > (UINT64_MAX >> 30))
+        return usage_error("--size: '%s' is not a size (a whole number of "
+                           "bytes, or with K, M or G)",
+                           arg);
+    *out = (uint64_t)v << shift;
+    return 0;
+}
+
 static const struct option long_options[] = {
     {"users", required_argument, NULL, 'u'},
     {"roles", required_argument, NULL, 'r'},
@@ -698,6 +727,8 @@ static const struct option long_options[] = {
     {"noise", required_argument, NULL, 'n'},
     {"mix", required_argument, NULL, 'm'},
     {"volume", required_argument, NULL, 'v'},
+    {"size", required_argument, NULL, 'z'},
+    {"daily", no_argument, NULL, 'D'},
     {"out", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -747,6 +778,11 @@ static int set_option(struct options *o, int c, const char *arg)
         return rc;
     case 'v':
         return parse_number("volume", arg, 0, 100, &o->volume);
+    case 'z':
+        return parse_size(arg, &o->size);
+    case 'D':
+        o->daily = true;
+        return 0;
     case 's':
         return parse_date(arg, &o->start) == 0
                    ? 0
@@ -797,6 +833,8 @@ static int parse_options(int argc, char **argv, struct options *o)
         return usage_error("unexpected argument '%s'", argv[optind]);
     if (!o->out || !o->out[0])
         return usage_error("--out DIR is required");
+    if (o->daily && o->format != FMT_SALESFORCE)
+        return usage_error("--daily is for --format salesforce");
     if (o->start + o->days > days_from_civil(10000, 1, 1))
         return usage_error("--start, --days: the period ends after 9999");
     if (strlen(o->out) > PATH_LEN - 64)
@@ -1736,6 +1774,7 @@ struct row {
 struct sink {
     const struct org *org;
     FILE *file[T_COUNT];
+    uint64_t closed; /* bytes of the files written and closed */
     char path[T_COUNT][PATH_LEN];
     uint8_t col[T_COUNT][COLS_MAX];
     uint8_t ncol[T_COUNT];
@@ -1828,13 +1867,19 @@ static enum field field_of(const char *name, size_t len)
     die("no field %.*s", (int)len, name); /* a bug in the tables */
 }
 
-/* Opens one file per event type, writes its header, and maps its columns
- * to fields. */
-static void sf_open(struct sink *s, const char *dir)
+/* Opens one file per event type (of DAY, with --daily), writes its header,
+ * and maps its columns to fields. */
+static void sf_open(struct sink *s, const char *dir, int64_t day)
 {
+    char date[16] = "";
+    if (s->org->opt->daily) {
+        format_day(day, date, sizeof(date) - 1);
+        strcat(date, "_");
+    }
     for (int t = 0; t < T_COUNT; t++) {
         const char *c = sf_types[t].columns;
-        snprintf(s->path[t], PATH_LEN, "%s/logs/%s.csv", dir, sf_types[t].name);
+        snprintf(s->path[t], PATH_LEN, "%s/logs/%s%s.csv", dir, date,
+                 sf_types[t].name);
         s->file[t] = open_out(s->path[t]);
         for (s->ncol[t] = 0; *c && s->ncol[t] < COLS_MAX; s->ncol[t]++) {
             size_t len = strcspn(c, ",");
@@ -2768,11 +2813,41 @@ static void make_dirs(const char *path)
     }
 }
 
-/* Every day: every user's events, sorted by time, written. */
+static void close_all(struct sink *s)
+{
+    for (int t = 0; t < T_COUNT; t++) {
+        if (!s->file[t])
+            continue;
+        long at = ftell(s->file[t]);
+        s->closed += at > 0 ? (uint64_t)at : 0;
+        close_out(s->file[t], s->path[t]);
+        s->file[t] = NULL;
+    }
+}
+
+/* The bytes of the logs written so far. */
+static uint64_t written(const struct sink *s)
+{
+    uint64_t n = s->closed;
+    for (int t = 0; t < T_COUNT; t++) {
+        long at = s->file[t] ? ftell(s->file[t]) : 0;
+        n += at > 0 ? (uint64_t)at : 0;
+    }
+    return n;
+}
+
+/* Every day: every user's events, sorted by time, written; until --days,
+ * or the day the logs reach --size. */
 static void simulate(const struct org *o, struct sink *s)
 {
     struct events ev = {0};
     for (int d = 0; d < o->opt->days; d++) {
+        if (o->opt->size && written(s) >= o->opt->size)
+            break;
+        if (o->opt->format == FMT_SALESFORCE && o->opt->daily && d > 0) {
+            close_all(s);
+            sf_open(s, o->opt->out, o->opt->start + d);
+        }
         ev.n = 0;
         for (uint32_t i = 0; i < o->n; i++)
             user_day(o, i, d, &ev);
@@ -2806,14 +2881,13 @@ int main(int argc, char **argv)
     s->org = &org;
     s->r = rng_stream(opt.seed, TAG_WRITER, 0);
     if (opt.format == FMT_SALESFORCE)
-        sf_open(s, opt.out);
+        sf_open(s, opt.out, opt.start);
     else if (opt.format == FMT_SALESFORCE_LOGIN)
         lh_open(s, opt.out);
     else
         dv_open(s, opt.out);
     simulate(&org, s);
-    for (int t = 0; t < T_COUNT; t++)
-        close_out(s->file[t], s->path[t]);
+    close_all(s);
     free(s);
     org_release(&org);
     return 0;
