@@ -178,11 +178,11 @@ fuzz-run: fuzz
 	done
 
 # With ISA-L found, a zlib build is measured too
-bench: $(O)/uptake
+bench: $(O)/uptake $(O)/uptake-sim
 	$(if $(ISAL_LIBS),@$(MAKE) --no-print-directory O=$(O)/zlib NO_ISAL=1 \
 		$(O)/zlib/uptake)
 	@UPTAKE_ZLIB=$(if $(ISAL_LIBS),$(O)/zlib/uptake) \
-		sh cmd/bench.sh $(O)/uptake $(or $(BENCH_MB),1024)
+		sh cmd/bench.sh $(O)/uptake $(O)/uptake-sim $(or $(BENCH_MB),1024)
 
 # uptake-sim: a seeded simulator of a CRM org (logs, roster, truth), libc
 # only; check-sim runs uptake on what it writes (SIM_USERS, SIM_SEEDS).

@@ -1,6 +1,6 @@
 #!/bin/sh
-# bench.sh - `make bench`: uptake's speed and memory on synthetic Salesforce
-# event logs, against zcat (the floor: decompression alone) and Miller (a
+# bench.sh - `make bench`: uptake's speed and memory on the Salesforce event
+# log files of a simulated org (uptake-sim), against zcat (the floor: decompression alone) and Miller (a
 # general CSV tool counting rows per user), if installed. One table, a line
 # per case:
 #   stream       one gzip stream of MB MiB, BENCH_USERS users, default -j
@@ -9,15 +9,18 @@
 #   big          BENCH_HUGE_MB MiB: memory stays put as the input grows
 #   zlib         the first case with a build that inflates with zlib, when
 #                given one (UPTAKE_ZLIB; make bench builds it with ISA-L on)
-#   files -j 1   the first size as one gzip file per event type, -j 1
+#   files -j 1   the first size as Salesforce delivers it, one gzip file
+#                per event type and day, -j 1
 #   files        the same files, default -j: several read at once
 #
-# Usage: sh cmd/bench.sh UPTAKE [MB]         (MB: default 1024)
+# Usage: sh cmd/bench.sh UPTAKE UPTAKE_SIM [MB]     (MB: default 1024)
 #
-# The logs come from cmd/bench_gen.c (built here into build/bench/), made
-# once per set of parameters and kept in build/bench/ with their gzip -6
-# copies; a change to the generator makes new data. Each time is the best
-# of BENCH_RUNS runs; uptake's peak memory is the largest of its runs.
+# The logs come from uptake-sim --daily --volume 0 --size MB (a file per
+# event type and day, from BENCH_START on, as many days as the size
+# takes), made once per set of parameters and kept in build/bench/ with
+# their gzip -6 copies; another uptake-sim binary makes new data. Each
+# time is the best of BENCH_RUNS runs; uptake's peak memory is the
+# largest of its runs.
 #
 # Environment:
 #   BENCH_USERS=5000       users in the org
@@ -26,10 +29,9 @@
 #   BENCH_HUGE_MB=5120     size of the "big" case (0: no such line)
 #   BENCH_FILES=1          0: no "files" lines
 #   UPTAKE_ZLIB=PATH       an uptake built with NO_ISAL=1 for the "zlib" line
-#   BENCH_DAYS=30 BENCH_SEED=1 BENCH_RUNS=3
+#   BENCH_START=2025-01-06 BENCH_SEED=1 BENCH_RUNS=3
 #   BENCH_VERIFY_MB=4      the small log checked first: uptake must read it
 #                          with exit status 0 and nothing on stderr
-#   CC=cc                  the compiler for the generator
 set -eu
 
 me=bench
@@ -39,16 +41,17 @@ die() {
     exit 1
 }
 
-if [ $# -lt 1 ] || [ $# -gt 2 ]; then
-    echo "usage: sh cmd/bench.sh UPTAKE [MB]" >&2
+if [ $# -lt 2 ] || [ $# -gt 3 ]; then
+    echo "usage: sh cmd/bench.sh UPTAKE UPTAKE_SIM [MB]" >&2
     exit 2
 fi
 bin=$1
-mb=${2:-1024}
+sim=$2
+mb=${3:-1024}
 users=${BENCH_USERS:-5000}
 users_big=${BENCH_USERS_BIG:-50000}
 mb_big=${BENCH_BIG_MB:-$mb}
-days=${BENCH_DAYS:-30}
+start=${BENCH_START:-2025-01-06}
 seed=${BENCH_SEED:-1}
 runs=${BENCH_RUNS:-3}
 huge_mb=${BENCH_HUGE_MB:-5120}
@@ -66,7 +69,6 @@ posint MB "$mb"
 posint BENCH_USERS "$users"
 posint BENCH_USERS_BIG "$users_big" 0
 posint BENCH_BIG_MB "$mb_big"
-posint BENCH_DAYS "$days"
 posint BENCH_SEED "$seed" 0
 posint BENCH_RUNS "$runs"
 posint BENCH_VERIFY_MB "$verify_mb"
@@ -78,6 +80,11 @@ case $bin in
 *) bin=$(pwd)/$bin ;;
 esac
 [ -x "$bin" ] || die "no uptake binary at $bin (run make first)"
+case $sim in
+/*) ;;
+*) sim=$(pwd)/$sim ;;
+esac
+[ -x "$sim" ] || die "no uptake-sim binary at $sim (run make first)"
 if [ -n "$zlib_bin" ]; then
     case $zlib_bin in
     /*) ;;
@@ -98,17 +105,11 @@ trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# the generator, rebuilt when its source changes
-gen=$out/bench_gen
-if [ ! -x "$gen" ] || [ -n "$(find cmd/bench_gen.c -newer "$gen")" ]; then
-    note "building $gen"
-    ${CC:-cc} -O2 -std=c11 -o "$gen" cmd/bench_gen.c ||
-        die "cannot build $gen"
-fi
-gen_sum=$(cksum <cmd/bench_gen.c | awk '{print $1}')
-
-# data made by an older generator is dropped
-for d in "$out"/elf-*; do
+# data made by another uptake-sim is dropped, and that of the generator
+# the bench had before it (elf-*)
+gen_sum=$(cksum <"$sim" | awk '{print $1}')
+rm -f "$out/bench_gen"
+for d in "$out"/elf-* "$out"/sim-*; do
     [ -e "$d" ] || continue
     case $d in
     *-g"$gen_sum") ;;
@@ -125,26 +126,34 @@ fi
 
 # prepare MB USERS [LAYOUT]: makes (once) the log and its gzip copy; sets
 # $data to its directory, $files to the gzip files, $plain to the plain
-# ones. LAYOUT mixed (the default): one stream with every event type's
-# daily files concatenated (zcat *.csv.gz | gzip); split: one file per
-# event type, as Salesforce delivers them.
+# ones. LAYOUT mixed (the default): one stream, every file of every day
+# concatenated in the order of their names (day, then event type); split:
+# the files as uptake-sim --daily writes them, one per event type and day.
 prepare() {
     layout=${3:-mixed}
-    data=$out/elf-$1m-$2u-${days}d-s$seed-$layout-g$gen_sum
+    data=$out/sim-$1m-$2u-s$seed-$start-$layout-g$gen_sum
     if [ ! -f "$data/gen.ok" ]; then
         rm -rf "$data"
         mkdir -p "$data"
-        note "generating $1 MiB, $2 users, $days days ($layout layout)"
+        note "simulating $1 MiB, $2 users ($layout layout)"
         t0=$(date +%s)
+        "$sim" --users "$2" --seed "$seed" --start "$start" --days 3000 \
+            --volume 0 --daily --size "$1M" --out "$data/org" \
+            2>"$data/gen.log" || die "uptake-sim failed: $(cat "$data/gen.log")"
+        nfiles=$(ls "$data/org/logs" | wc -l)
+        ndays=$(ls "$data/org/logs" | sed 's/_.*//' | sort -u | wc -l)
         if [ "$layout" = split ]; then
-            "$gen" "$1" "$2" "$days" "$seed" "$data" 2>"$data/gen.log" ||
-                die "generator failed: $(cat "$data/gen.log")"
+            mv "$data"/org/logs/*.csv "$data"/
         else
-            "$gen" "$1" "$2" "$days" "$seed" >"$data/all.csv" 2>"$data/gen.log" ||
-                die "generator failed: $(cat "$data/gen.log")"
+            cat "$data"/org/logs/*.csv >"$data/all.csv"
         fi
-        tail -n 1 "$data/gen.log" >"$data/gen.ok"
-        note "  generated in $(($(date +%s) - t0)) s: $(cat "$data/gen.ok")"
+        rm -rf "$data/org"
+        # no field of uptake-sim's holds a line break: a row is a line
+        lines=$(cat "$data"/*.csv | wc -l)
+        bytes=$(cat "$data"/*.csv | wc -c)
+        echo "rows=$((lines - nfiles)) bytes=$bytes users=$2 files=$nfiles days=$ndays" \
+            >"$data/gen.ok"
+        note "  simulated in $(($(date +%s) - t0)) s: $(cat "$data/gen.ok")"
     fi
     if [ ! -f "$data/gz.ok" ]; then
         note "compressing with gzip -6"
@@ -160,7 +169,7 @@ prepare() {
     plain=$(ls "$data"/*.csv)
 }
 
-stat_of() { # KEY: from the generator's "rows=N bytes=N users=N headers=N"
+stat_of() { # KEY: from gen.ok's "rows=N bytes=N users=N files=N days=N"
     tr ' ' '\n' <"$data/gen.ok" | sed -n "s/^$1=//p"
 }
 
@@ -238,7 +247,7 @@ done
 "$bin" $files >"$tmp/report" 2>/dev/null
 reported=$(($(wc -l <"$tmp/report") - 1))
 [ "$reported" -gt 0 ] || die "uptake reported no users on $data"
-note "check: uptake reads the $verify_mb MiB log cleanly: $reported users reported of $(stat_of users) in the log (one with only ignored rows, e.g. URI /aura, is not reported)"
+note "check: uptake reads the $verify_mb MiB log cleanly: $reported users reported, of the $(stat_of users) of the simulated org (those who never log in are not in the log)"
 
 have_mlr=
 command -v mlr >/dev/null 2>&1 && have_mlr=1
@@ -270,13 +279,14 @@ measure() { # CASE MB USERS LAYOUT BINARY [UPTAKE OPTIONS...]
     fi
     echo "$label $upt_s" >>"$tmp/times"
     awk -v label="$label" -v users="$(stat_of users)" -v bytes="$bytes" \
+        -v days="$(stat_of days)" \
         -v gz="$gzbytes" -v rows="$rows" -v us="$upt_s" -v zs="$zcat_s" \
         -v ms="$mlr_s" -v kib="$upt_kib" '
         function rate(s) { return s > 0 ? bytes / 1048576 / s : 0 }
         BEGIN {
             mlr = ms == "-" ? "-" : sprintf("%.1f", rate(ms))
-            printf "%-10s %6d %9.1f %8.1f %10d %8.2f %12.1f %10.1f %8.2f %9s %8.1f\n",
-                label, users, bytes / 1048576, gz / 1048576, rows, us, rate(us),
+            printf "%-10s %6d %5d %9.1f %8.1f %10d %8.2f %12.1f %10.1f %8.2f %9s %8.1f\n",
+                label, users, days, bytes / 1048576, gz / 1048576, rows, us, rate(us),
                 rate(zs), rate(us) / rate(zs), mlr, kib / 1024
         }' >>"$tmp/table"
 }
@@ -301,16 +311,17 @@ fi
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 echo
 echo "uptake bench: $(nproc 2>/dev/null || echo "?") CPUs${cpu:+ ($cpu)}; times: best of $runs;" \
-    "$days days of synthetic Salesforce event log files, gzip -6, seed $seed"
-printf "%-10s %6s %9s %8s %10s %8s %12s %10s %8s %9s %8s\n" \
-    case users "input MiB" "gzip MiB" rows "uptake s" "uptake MiB/s" \
+    "uptake-sim's Salesforce event log files from $start (--daily --volume 0 --size), gzip -6, seed $seed"
+printf "%-10s %6s %5s %9s %8s %10s %8s %12s %10s %8s %9s %8s\n" \
+    case users days "input MiB" "gzip MiB" rows "uptake s" "uptake MiB/s" \
     "zcat MiB/s" upt/zcat "mlr MiB/s" "peak MiB"
 cat "$tmp/table"
 echo "MiB/s: uncompressed MiB per second of wall time. upt/zcat: uptake's speed over"
 echo "zcat's on the same files (1.00 = as fast as decompression alone). mlr: Miller"
 echo "counting rows per user, '-' when not installed. peak: uptake's largest RSS."
 echo "stream: one gzip stream; users: more users; big: a larger input; zlib: zlib's"
-echo "inflate instead of ISA-L; files: one gzip file per event type, -j 1 and default."
+echo "inflate instead of ISA-L; files: one gzip file per event type and day, -j 1 and"
+echo "default. users: of the simulated org; days: of logs it took to reach the size."
 awk '$1 == "files-j1" { one = $2 } $1 == "files" { many = $2 }
     END { if (one > 0 && many > 0)
         printf "several files: the default -j reads at %.2fx the -j 1 rate\n", one / many }' \
