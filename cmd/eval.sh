@@ -14,7 +14,7 @@
 #   sh cmd/eval.sh BUILD/uptake-sim BUILD/uptake
 # Environment: EVAL_SEEDS (default "1 2 3"), EVAL_SIZES (default
 # "50 500 5000"), EVAL_NOISE (default "1 2"), EVAL_FORMATS (default
-# "salesforce dataverse salesforce-login"), EVAL_CONFIG (a --config file
+# "salesforce dataverse salesforce-login suitecrm"), EVAL_CONFIG (a --config file
 # for uptake; default none). Exit 0 when every target is met, 1 when one is
 # missed, 2 when a run fails.
 sim=${1:?usage: eval.sh UPTAKE_SIM UPTAKE}
@@ -22,7 +22,7 @@ uptake=${2:?usage: eval.sh UPTAKE_SIM UPTAKE}
 seeds=${EVAL_SEEDS:-1 2 3}
 sizes=${EVAL_SIZES:-50 500 5000}
 noises=${EVAL_NOISE:-1 2}
-formats=${EVAL_FORMATS:-salesforce dataverse salesforce-login}
+formats=${EVAL_FORMATS:-salesforce dataverse salesforce-login suitecrm}
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/eval.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
@@ -107,6 +107,7 @@ BEGIN {
     title["salesforce"] = "salesforce"
     title["dataverse"] = "dataverse"
     title["salesforce-login"] = "login-only"
+    title["suitecrm"] = "suitecrm"
 }
 {
     split($1, r, " ")

@@ -247,13 +247,14 @@ enum object { O_ACCOUNT, O_CONTACT, O_OPPORTUNITY, O_LEAD, O_CASE, O_TASK };
 static const struct object_def {
     const char *sf, *prefix, *dv; /* Salesforce name and key prefix; the
                                      Dataverse logical name */
+    const char *sc;               /* the SuiteCRM module */
 } objects[] = {
-    [O_ACCOUNT] = {"Account", "001", "account"},
-    [O_CONTACT] = {"Contact", "003", "contact"},
-    [O_OPPORTUNITY] = {"Opportunity", "006", "opportunity"},
-    [O_LEAD] = {"Lead", "00Q", "lead"},
-    [O_CASE] = {"Case", "500", "incident"},
-    [O_TASK] = {"Task", "00T", "task"},
+    [O_ACCOUNT] = {"Account", "001", "account", "Accounts"},
+    [O_CONTACT] = {"Contact", "003", "contact", "Contacts"},
+    [O_OPPORTUNITY] = {"Opportunity", "006", "opportunity", "Opportunities"},
+    [O_LEAD] = {"Lead", "00Q", "lead", "Leads"},
+    [O_CASE] = {"Case", "500", "incident", "Cases"},
+    [O_TASK] = {"Task", "00T", "task", "Tasks"},
 };
 
 /* What a user does in a day at work, as rates: actions a day. */
@@ -499,7 +500,12 @@ static const char *const service_names[] = {
 /* ---- options ------------------------------------------------------------
  */
 
-enum format { FMT_SALESFORCE, FMT_DATAVERSE, FMT_SALESFORCE_LOGIN };
+enum format {
+    FMT_SALESFORCE,
+    FMT_DATAVERSE,
+    FMT_SALESFORCE_LOGIN,
+    FMT_SUITECRM
+};
 
 struct options {
     uint32_t users;
@@ -530,8 +536,9 @@ static const char usage_text[] =
     "  --seed N        seed of every random choice (default 1)\n"
     "  --format NAME   salesforce (event log files, one per event type),\n"
     "                  salesforce-login (login history only, an org\n"
-    "                  without Event Monitoring) or dataverse (audit\n"
-    "                  table) (default salesforce)\n"
+    "                  without Event Monitoring), dataverse (audit\n"
+    "                  table) or suitecrm (tracker table) (default\n"
+    "                  salesforce)\n"
     "  --noise LEVEL   0 to 3: day-to-day variation, leave, persona blur\n"
     "                  (default 1)\n"
     "  --mix SPEC      personas and their shares (default 'adopting=52%,\n"
@@ -743,9 +750,11 @@ static int set_format(struct options *o, const char *arg)
         o->format = FMT_DATAVERSE;
     else if (strcmp(arg, "salesforce-login") == 0)
         o->format = FMT_SALESFORCE_LOGIN;
+    else if (strcmp(arg, "suitecrm") == 0)
+        o->format = FMT_SUITECRM;
     else
         return usage_error("--format: unknown format '%s' (salesforce, "
-                           "salesforce-login or dataverse)",
+                           "salesforce-login, dataverse or suitecrm)",
                            arg);
     return 0;
 }
@@ -2756,26 +2765,148 @@ static void dv_event(struct sink *s, const struct event *e)
     }
 }
 
+/* ---- SuiteCRM tracker table ------------------------------------------- */
+
+/* The tracker table as an admin exports it (SELECT * FROM tracker, to
+ * CSV): a row per view rendered and per save (formats.md 6.1). API calls,
+ * errors and failed logins do not pass through it. */
+static const char SC_COLUMNS[] =
+    "id,monitor_id,user_id,module_name,item_id,item_summary,date_modified,"
+    "action,session_id,visible,deleted";
+
+static void sc_open(struct sink *s, const char *dir)
+{
+    snprintf(s->path[0], PATH_LEN, "%s/logs/tracker.csv", dir);
+    s->file[0] = open_out(s->path[0]);
+    fprintf(s->file[0], "%s\n", SC_COLUMNS);
+}
+
+/* One tracker row: ACTION in MODULE, on the event's record if ITEM. */
+static void sc_row(struct sink *s, const struct event *e, const char *module,
+                   const char *action, bool item)
+{
+    FILE *f = s->file[0];
+    const struct user *u = &s->org->users[e->user];
+    int64_t day = e->ms / DAY_MS, in = e->ms % DAY_MS;
+    char monitor[37], rec[37] = "";
+    int y;
+    unsigned m, d;
+    civil_from_days(day, &y, &m, &d);
+    s->audit_seq++;
+    guid(monitor, mix64(s->org->opt->seed ^ s->audit_seq),
+         mix64(~s->audit_seq));
+    if (item)
+        dv_record(s, e, rec);
+    /* a PHP session id: 26 of [0-9a-v], one per session of the day */
+    uint64_t h = hash3(s->org->opt->seed ^ TAG_WRITER,
+                       (uint64_t)e->user << 20 | (uint64_t)(day & 0xFFFF),
+                       e->session);
+    char sess[27];
+    for (int k = 0; k < 26; k++) {
+        sess[k] = "0123456789abcdefghijklmnopqrstuv"[h & 31];
+        h = k % 12 == 11 ? mix64(h) : h >> 5;
+    }
+    sess[26] = '\0';
+    fprintf(f, "%llu,%s,%s,%s,%s,", (unsigned long long)s->audit_seq, monitor,
+            u->guid, module, rec);
+    if (item)
+        fprintf(f, "%s %u", objects[e->object].sf, e->record % 100000);
+    fprintf(f, ",%04d-%02u-%02u %02u:%02u:%02u,%s,%s,%d,0\n", y, m, d,
+            (unsigned)(in / 3600000), (unsigned)(in / 60000 % 60),
+            (unsigned)(in / 1000 % 60), action, sess,
+            strcmp(action, "detailview") == 0 ||
+                strcmp(action, "editview") == 0);
+}
+
+static void sc_event(struct sink *s, const struct event *e)
+{
+    const char *module = objects[e->object].sc;
+    bool made = e->record & NEW_RECORD;
+    switch (e->act) {
+    case A_LOGIN:
+        sc_row(s, e, "Users", "authenticate", false);
+        break;
+    case A_LOGOUT:
+        sc_row(s, e, "Users", "logout", false);
+        break;
+    case A_HOME:
+    case A_DASHBOARD: /* the dashlets of the home page */
+        sc_row(s, e, "Home", "index", false);
+        break;
+    case A_VIEW:
+    case A_CLICK:
+        sc_row(s, e, module, "detailview", true);
+        break;
+    case A_LIST:
+        sc_row(s, e, module, "index", false);
+        break;
+    case A_SEARCH:
+        sc_row(s, e, "Home", "unifiedsearch", false);
+        break;
+    case A_NEW_FORM:
+        sc_row(s, e, module, "editview", false);
+        break;
+    case A_EDIT_FORM:
+        sc_row(s, e, module, "editview", true);
+        break;
+    case A_SAVE_ERROR: /* the form comes back, with what is wrong */
+        sc_row(s, e, module, "editview", !made);
+        break;
+    case A_CREATE:
+    case A_UPDATE:
+        sc_row(s, e, module, "save", true);
+        break;
+    case A_DELETE:
+        sc_row(s, e, module, "delete", true);
+        break;
+    case A_REPORT:
+        sc_row(s, e, "AOR_Reports", "detailview", true);
+        break;
+    case A_EXPORT:
+        sc_row(s, e, module, "export", false);
+        break;
+    case A_IMPORT:
+        sc_row(s, e, "Import", "last", false);
+        break;
+    case A_HELP:
+        sc_row(s, e, "Home", "trainingportal", false);
+        break;
+    case A_SETUP:
+        sc_row(s, e, "Administration", "index", false);
+        break;
+    default: /* errors, failed logins, the API: not in the tracker */
+        break;
+    }
+}
+
 /* ---- roster, truth, main ------------------------------------------------ */
+
+/* Dataverse and SuiteCRM know users by GUID, Salesforce by its ids. */
+static bool uses_guid(const struct org *o)
+{
+    return o->opt->format == FMT_DATAVERSE || o->opt->format == FMT_SUITECRM;
+}
 
 static void write_roster(const struct org *o, const char *dir)
 {
     char path[PATH_LEN], day[16];
     snprintf(path, sizeof(path), "%s/roster.csv", dir);
     FILE *f = open_out(path);
-    fputs("id,name,role,team,active,created\n", f);
+    fputs("id,name,role,team,active,created,type\n", f);
     for (uint32_t i = 0; i < o->n; i++) {
         const struct user *u = &o->users[i];
         bool svc = u->role == ROLE_SERVICE;
         format_day(u->created, day, sizeof(day));
-        write_csv(f, o->opt->format == FMT_DATAVERSE ? u->guid : u->id18);
+        write_csv(f, uses_guid(o) ? u->guid : u->id18);
         putc(',', f);
         write_csv(f, u->name);
         putc(',', f);
         write_csv(f, svc ? "Integration" : roles[u->role].title);
         putc(',', f);
         write_csv(f, svc ? "IT" : roles[u->role].teams[i % 3]);
-        fprintf(f, ",%s,%s\n", u->active ? "true" : "false", day);
+        /* as a User export has it: the licence says who is no person */
+        fprintf(f, ",%s,%s,%s\n", u->active ? "true" : "false", day,
+                svc ? "Integration" : "Standard");
     }
     close_out(f, path);
 }
@@ -2790,7 +2921,7 @@ static void write_truth(const struct org *o, const char *dir)
         const struct user *u = &o->users[i];
         const struct persona_def *p = &personas[u->persona];
         fprintf(f, "%s\t%s\t%s\t%s\n",
-                o->opt->format == FMT_DATAVERSE ? u->guid : u->id18, p->name,
+                uses_guid(o) ? u->guid : u->id18, p->name,
                 p->status, p->cause);
     }
     close_out(f, path);
@@ -2858,6 +2989,8 @@ static void simulate(const struct org *o, struct sink *s)
                 sf_event(s, &ev.v[k]);
             else if (o->opt->format == FMT_SALESFORCE_LOGIN)
                 lh_event(s, &ev.v[k]);
+            else if (o->opt->format == FMT_SUITECRM)
+                sc_event(s, &ev.v[k]);
             else
                 dv_event(s, &ev.v[k]);
     }
@@ -2884,6 +3017,8 @@ int main(int argc, char **argv)
         sf_open(s, opt.out, opt.start);
     else if (opt.format == FMT_SALESFORCE_LOGIN)
         lh_open(s, opt.out);
+    else if (opt.format == FMT_SUITECRM)
+        sc_open(s, opt.out);
     else
         dv_open(s, opt.out);
     simulate(&org, s);
