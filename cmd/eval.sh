@@ -14,15 +14,15 @@
 #   sh cmd/eval.sh BUILD/uptake-sim BUILD/uptake
 # Environment: EVAL_SEEDS (default "1 2 3"), EVAL_SIZES (default
 # "50 500 5000"), EVAL_NOISE (default "1 2"), EVAL_FORMATS (default
-# "salesforce dataverse salesforce-login suitecrm"), EVAL_CONFIG (a --config file
-# for uptake; default none). Exit 0 when every target is met, 1 when one is
+# "salesforce dataverse salesforce-login suitecrm purview"), EVAL_CONFIG
+# (a --config file for uptake; default none). Exit 0 when every target is met, 1 when one is
 # missed, 2 when a run fails.
 sim=${1:?usage: eval.sh UPTAKE_SIM UPTAKE}
 uptake=${2:?usage: eval.sh UPTAKE_SIM UPTAKE}
 seeds=${EVAL_SEEDS:-1 2 3}
 sizes=${EVAL_SIZES:-50 500 5000}
 noises=${EVAL_NOISE:-1 2}
-formats=${EVAL_FORMATS:-salesforce dataverse salesforce-login suitecrm}
+formats=${EVAL_FORMATS:-salesforce dataverse salesforce-login suitecrm purview}
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/eval.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
@@ -108,6 +108,7 @@ BEGIN {
     title["dataverse"] = "dataverse"
     title["salesforce-login"] = "login-only"
     title["suitecrm"] = "suitecrm"
+    title["purview"] = "purview"
 }
 {
     split($1, r, " ")

@@ -8,13 +8,14 @@
 # Usage, from the top of the tree:
 #   sh cmd/sim_test.sh BUILD/uptake-sim BUILD/uptake
 # Environment: SIM_USERS (default 40), SIM_SEEDS (default "1 2"),
-# SIM_FORMATS (default "salesforce salesforce-login dataverse suitecrm"),
+# SIM_FORMATS (default "salesforce salesforce-login dataverse suitecrm
+# purview"),
 # SIM_NOISE (default 1).
 sim=${1:?usage: sim_test.sh UPTAKE_SIM UPTAKE}
 uptake=${2:?usage: sim_test.sh UPTAKE_SIM UPTAKE}
 users=${SIM_USERS:-40}
 seeds=${SIM_SEEDS:-1 2}
-formats=${SIM_FORMATS:-salesforce salesforce-login dataverse suitecrm}
+formats=${SIM_FORMATS:-salesforce salesforce-login dataverse suitecrm purview}
 noise=${SIM_NOISE:-1}
 n=0 failed=0
 
@@ -43,7 +44,7 @@ if quiet 0 "$sim" --version; then ok "uptake-sim --version"
 else not_ok "uptake-sim --version"; fi
 for args in "--users 0 --out $tmp/x" "--mix bogus=5% --out $tmp/x" \
     "--start 2026-02-30 --out $tmp/x" "--noise 4 --out $tmp/x" \
-    "--format purview --out $tmp/x" "--users 10" "--size 0 --out $tmp/x" \
+    "--format nosuch --out $tmp/x" "--users 10" "--size 0 --out $tmp/x" \
     "--size 5T --out $tmp/x" "--daily --format dataverse --out $tmp/x"; do
     # shellcheck disable=SC2086
     if usage_error $args; then ok "usage error: $args"

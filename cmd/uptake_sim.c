@@ -504,7 +504,8 @@ enum format {
     FMT_SALESFORCE,
     FMT_DATAVERSE,
     FMT_SALESFORCE_LOGIN,
-    FMT_SUITECRM
+    FMT_SUITECRM,
+    FMT_PURVIEW
 };
 
 struct options {
@@ -537,8 +538,9 @@ static const char usage_text[] =
     "  --format NAME   salesforce (event log files, one per event type),\n"
     "                  salesforce-login (login history only, an org\n"
     "                  without Event Monitoring), dataverse (audit\n"
-    "                  table) or suitecrm (tracker table) (default\n"
-    "                  salesforce)\n"
+    "                  table), suitecrm (tracker table) or purview\n"
+    "                  (Dynamics 365 activity in the Purview audit\n"
+    "                  log) (default salesforce)\n"
     "  --noise LEVEL   0 to 3: day-to-day variation, leave, persona blur\n"
     "                  (default 1)\n"
     "  --mix SPEC      personas and their shares (default 'adopting=52%,\n"
@@ -752,9 +754,12 @@ static int set_format(struct options *o, const char *arg)
         o->format = FMT_SALESFORCE_LOGIN;
     else if (strcmp(arg, "suitecrm") == 0)
         o->format = FMT_SUITECRM;
+    else if (strcmp(arg, "purview") == 0)
+        o->format = FMT_PURVIEW;
     else
         return usage_error("--format: unknown format '%s' (salesforce, "
-                           "salesforce-login, dataverse or suitecrm)",
+                           "salesforce-login, dataverse, suitecrm or "
+                           "purview)",
                            arg);
     return 0;
 }
@@ -2879,12 +2884,128 @@ static void sc_event(struct sink *s, const struct event *e)
     }
 }
 
+/* ---- Purview audit log: Dynamics 365 activity ------------------------- */
+
+/* The unified audit log as a Purview search exports it (classic layout,
+ * formats.md 3.2): each record's JSON in AuditData. Activity logging is
+ * at the SDK layer: reads and writes, reports and exports, no sign-ins,
+ * help pages or setup. Users are named by their UPN. */
+static void pv_open(struct sink *s, const char *dir)
+{
+    snprintf(s->path[0], PATH_LEN, "%s/logs/AuditLog.csv", dir);
+    s->file[0] = open_out(s->path[0]);
+    fputs("CreationDate,UserIds,Operations,AuditData\n", s->file[0]);
+}
+
+/* One record: MESSAGE on the event's record (ENTITY, or its object's). */
+static void pv_row(struct sink *s, const struct event *e, const char *message,
+                   const char *entity, bool failed, int user_type)
+{
+    FILE *f = s->file[0];
+    const struct user *u = &s->org->users[e->user];
+    int64_t day = e->ms / DAY_MS, in = e->ms % DAY_MS;
+    char when[24], id[37], rec[37], json[1024];
+    int y;
+    unsigned m, d;
+    civil_from_days(day, &y, &m, &d);
+    snprintf(when, sizeof(when), "%04d-%02u-%02uT%02u:%02u:%02u", y, m, d,
+             (unsigned)(in / 3600000), (unsigned)(in / 60000 % 60),
+             (unsigned)(in / 1000 % 60));
+    s->audit_seq++;
+    guid(id, mix64(s->org->opt->seed ^ s->audit_seq), mix64(~s->audit_seq));
+    dv_record(s, e, rec);
+    if (!entity)
+        entity = objects[e->object].dv;
+    snprintf(json, sizeof(json),
+             "{\"CreationTime\":\"%s\",\"Id\":\"%s\",\"Operation\":\"%s\","
+             "\"OrganizationId\":\"9f3e1d7a-0c4b-4e55-8a1e-3b2c6d5e4f10\","
+             "\"RecordType\":21,\"ResultStatus\":\"%s\",\"UserKey\":"
+             "\"%s\",\"UserType\":%d,\"Workload\":\"CRM\",\"ObjectId\":"
+             "\"%s\",\"UserId\":\"%s\",\"ClientIP\":\"%s\","
+             "\"CrmOrganizationUniqueName\":\"northwind\",\"ItemType\":"
+             "\"%s\",\"UserAgent\":\"%s\",\"EntityId\":\"%s\","
+             "\"EntityName\":\"%s\",\"Message\":\"%s\",\"UserUpn\":"
+             "\"%s\",\"SystemUserId\":\"%s\"}",
+             when, id, message, failed ? "Failed" : "Succeeded", u->guid,
+             user_type, rec, u->login,
+             u->start_min < 720 ? "81.2.69.160" : "203.0.113.10", entity,
+             user_type ? "Microsoft.Xrm.Sdk/9.0"
+             : e->mobile ? "Dynamics 365 for Phones"
+                         : device_of(u, false)->agent,
+             rec, entity, message, u->login, u->guid);
+    fprintf(f, "%s,%s,%s,", when, u->login, message);
+    write_quoted(f, json);
+    putc('\n', f);
+}
+
+static void pv_event(struct sink *s, const struct event *e)
+{
+    switch (e->act) {
+    case A_VIEW:
+    case A_CLICK:
+    case A_EDIT_FORM:
+        pv_row(s, e, "Retrieve", NULL, false, 0);
+        break;
+    case A_LIST:
+        pv_row(s, e, "RetrieveMultiple", NULL, false, 0);
+        break;
+    case A_HOME:
+    case A_DASHBOARD: /* the charts of a dashboard fetch their rows */
+        pv_row(s, e, "RetrieveMultiple", "systemform", false, 0);
+        break;
+    case A_SEARCH:
+        pv_row(s, e, "SearchQuery", NULL, false, 0);
+        break;
+    case A_CREATE:
+        pv_row(s, e, "Create", NULL, false, 0);
+        break;
+    case A_UPDATE:
+        pv_row(s, e, "Update", NULL, false, 0);
+        break;
+    case A_SAVE_ERROR:
+        pv_row(s, e, e->record & NEW_RECORD ? "Create" : "Update", NULL, true,
+               0);
+        break;
+    case A_DELETE:
+        pv_row(s, e, "Delete", NULL, false, 0);
+        break;
+    case A_REPORT:
+        pv_row(s, e, "Report Viewed", "report", false, 0);
+        break;
+    case A_EXPORT:
+        pv_row(s, e, "ExportToExcel", NULL, false, 0);
+        break;
+    case A_IMPORT:
+        pv_row(s, e, "ImportRecordsImport", "importfile", false, 0);
+        break;
+    case A_SVC_API:
+    case A_SVC_BULK:
+        pv_row(s, e,
+               e->act == A_SVC_BULK || e->detail & API_WRITE
+                   ? (e->record % 3 ? "Update" : "Create")
+                   : "RetrieveMultiple",
+               NULL, false, 5);
+        break;
+    default: /* sign-ins, help pages, setup and page errors: not logged */
+        break;
+    }
+}
+
 /* ---- roster, truth, main ------------------------------------------------ */
 
-/* Dataverse and SuiteCRM know users by GUID, Salesforce by its ids. */
-static bool uses_guid(const struct org *o)
+/* The id a format's log knows a user by: Salesforce's, a GUID
+ * (Dataverse, SuiteCRM) or the UPN (Purview). */
+static const char *log_id(const struct org *o, const struct user *u)
 {
-    return o->opt->format == FMT_DATAVERSE || o->opt->format == FMT_SUITECRM;
+    switch (o->opt->format) {
+    case FMT_DATAVERSE:
+    case FMT_SUITECRM:
+        return u->guid;
+    case FMT_PURVIEW:
+        return u->login;
+    default:
+        return u->id18;
+    }
 }
 
 static void write_roster(const struct org *o, const char *dir)
@@ -2897,7 +3018,7 @@ static void write_roster(const struct org *o, const char *dir)
         const struct user *u = &o->users[i];
         bool svc = u->role == ROLE_SERVICE;
         format_day(u->created, day, sizeof(day));
-        write_csv(f, uses_guid(o) ? u->guid : u->id18);
+        write_csv(f, log_id(o, u));
         putc(',', f);
         write_csv(f, u->name);
         putc(',', f);
@@ -2921,7 +3042,7 @@ static void write_truth(const struct org *o, const char *dir)
         const struct user *u = &o->users[i];
         const struct persona_def *p = &personas[u->persona];
         fprintf(f, "%s\t%s\t%s\t%s\n",
-                uses_guid(o) ? u->guid : u->id18, p->name,
+                log_id(o, u), p->name,
                 p->status, p->cause);
     }
     close_out(f, path);
@@ -2991,6 +3112,8 @@ static void simulate(const struct org *o, struct sink *s)
                 lh_event(s, &ev.v[k]);
             else if (o->opt->format == FMT_SUITECRM)
                 sc_event(s, &ev.v[k]);
+            else if (o->opt->format == FMT_PURVIEW)
+                pv_event(s, &ev.v[k]);
             else
                 dv_event(s, &ev.v[k]);
     }
@@ -3019,6 +3142,8 @@ int main(int argc, char **argv)
         lh_open(s, opt.out);
     else if (opt.format == FMT_SUITECRM)
         sc_open(s, opt.out);
+    else if (opt.format == FMT_PURVIEW)
+        pv_open(s, opt.out);
     else
         dv_open(s, opt.out);
     simulate(&org, s);
