@@ -446,10 +446,7 @@ static void role_tasks(const struct judge *j, const struct upt_verdict *v,
 #define HOLDS 0.5
 
 /* A score under HOLDS from how near (0 to 1) the user came to a rule. */
-static double near(double x)
-{
-    return x <= 0 ? 0 : x >= 1 ? 0.49 : 0.49 * x;
-}
+static double near(double x) { return x <= 0 ? 0 : x >= 1 ? 0.49 : 0.49 * x; }
 
 /* Of A over B, at most 1 (0 when B is 0). */
 static double part(double a, double b)
@@ -556,10 +553,10 @@ static double judge_unskilled(const struct judge *j, struct upt_verdict *v,
              v->errors, tries, 100 * err_share, j->peers->label,
              100 * j->peers->err_rate, help);
     if (!errs && !helps) {
-        double e = can_err ? part(v->errors, min_err) * part(err_share, err_need)
-                           : 0;
-        double h = can_help ? part(help, min_help) * part(help_share, help_need)
-                            : 0;
+        double e =
+            can_err ? part(v->errors, min_err) * part(err_share, err_need) : 0;
+        double h =
+            can_help ? part(help, min_help) * part(help_share, help_need) : 0;
         return near(e > h ? e : h);
     }
     bool strong = (errs && helps) || err_share >= 2 * t->unskilled_error_share;
@@ -619,9 +616,13 @@ static double judge_effort(const struct judge *j, struct upt_verdict *v,
                 f->writes >= t->mgmt_min_writes &&
                 f->writes > t->effort_bulk_factor * j->peers->write_rate *
                                 v->count[UPT_CAT_VIEW];
+    /* a log of changes alone shows the days someone wrote, not the days
+     * they were there: of it, only writes bunched before deadlines */
+    bool presence = j->coverage & (BIT(UPT_CAT_LOGIN) | BIT(UPT_CAT_VIEW));
     bool sporadic =
         share <= t->effort_active_share &&
-        (rare || (bunched && (by_writes || fewer)) || (bulk && fewer));
+        (presence ? rare || (bunched && (by_writes || fewer)) || (bulk && fewer)
+                  : bunched && by_writes);
     /* a fall from the peers' level, not a light user's quiet fortnight */
     double level = t->effort_decline_from * j->peers->active_days / 2;
     bool declining = f->first_half >= t->effort_min_first_half &&
@@ -643,11 +644,11 @@ static double judge_effort(const struct judge *j, struct upt_verdict *v,
                           : 0;
         double s = days * part(t->effort_active_share, share) *
                    (rare ? 1 : part(bunch, need));
-        double d = v->trend < 0 || f->first_half < t->effort_min_first_half
-                       ? 0
-                       : part(f->first_active, level) *
-                             part(t->effort_trend,
-                                  v->trend > 0.01 ? v->trend : 0.01);
+        double d =
+            v->trend < 0 || f->first_half < t->effort_min_first_half
+                ? 0
+                : part(f->first_active, level) *
+                      part(t->effort_trend, v->trend > 0.01 ? v->trend : 0.01);
         return near(s > d ? s : d);
     }
     v->status = sporadic && declining ? UPT_VS_NOT_ADOPTING : UPT_VS_AT_RISK;
@@ -863,8 +864,11 @@ static void judge_user(const struct judge *j, struct upt_verdict *v,
     if (!(j->coverage & WORK_CATEGORIES))
         EVIDENCE(v,
                  "active %u of %u weekdays in %dd; the input holds no work "
-                 "events, only sessions",
-                 v->active_days, f->weekdays, j->window);
+                 "events, only %s",
+                 v->active_days, f->weekdays, j->window,
+                 j->coverage & (BIT(UPT_CAT_LOGIN) | BIT(UPT_CAT_LOGOUT))
+                     ? "sessions"
+                     : "changes to settings");
     else
         EVIDENCE(v,
                  "active %u of %u weekdays; %u writes, %u reads, %u views in "

@@ -164,7 +164,7 @@ struct upt_explained {
         bool holds;   /* its score reaches hold */
         double score; /* 0 to 0.99: under hold, how near the user came */
         enum upt_verdict_status status; /* the one it gives, if it holds */
-        char evidence[256]; /* its reasons: the figures, met or not */
+        char evidence[256];   /* its reasons: the figures, met or not */
     } cause[UPT_CAUSE_COUNT]; /* by cause; [UPT_CAUSE_NONE] unused */
 };
 

@@ -297,10 +297,9 @@ static void logins_without_work_are_unaware(void)
     CHECK_STREQ(v.evidence, "3 logins but no views, searches or writes in 28d");
     judge(p, NULL, "u2", &v);
     CHECK(v.cause == UPT_CAUSE_UNAWARE && near(v.confidence, 0.70));
-    CHECK_STREQ(
-        v.evidence,
-        "2 logins but no views, searches or writes in 28d; also effort "
-        "(0.65)");
+    CHECK_STREQ(v.evidence,
+                "2 logins but no views, searches or writes in 28d; also effort "
+                "(0.65)");
     upt_profile_free(p);
 }
 
@@ -949,8 +948,10 @@ static void the_margin_weighs_order_against_score(void)
     static const struct {
         double margin;
         enum upt_cause want;
-    } cases[] = {{0.50, UPT_CAUSE_UNSKILLED}, {0.30, UPT_CAUSE_UNSKILLED},
-                 {0.20, UPT_CAUSE_EFFORT},    {0, UPT_CAUSE_EFFORT}};
+    } cases[] = {{0.50, UPT_CAUSE_UNSKILLED},
+                 {0.30, UPT_CAUSE_UNSKILLED},
+                 {0.20, UPT_CAUSE_EFFORT},
+                 {0, UPT_CAUSE_EFFORT}};
     struct upt_profile *p = profile_new(ALL);
     put(p, "u1", 14, UPT_CAT_ERROR, 3);
     put(p, "u1", 15, UPT_CAT_VIEW, 12);
@@ -965,14 +966,13 @@ static void the_margin_weighs_order_against_score(void)
         CHECK(e.verdict->cause == cases[i].want && e.given == cases[i].want);
         CHECK(near(e.cause[UPT_CAUSE_UNSKILLED].score, 0.70));
         CHECK(near(e.cause[UPT_CAUSE_EFFORT].score, 0.99));
-        CHECK(near(e.verdict->confidence, cases[i].want == UPT_CAUSE_EFFORT
-                                              ? 0.99
-                                              : 0.70));
+        CHECK(near(e.verdict->confidence,
+                   cases[i].want == UPT_CAUSE_EFFORT ? 0.99 : 0.70));
         /* the runner-up is the other, with its score */
-        CHECK(strstr(e.verdict->evidence,
-                     cases[i].want == UPT_CAUSE_EFFORT
-                         ? "; also unskilled (0.70)"
-                         : "; also effort (0.99)") != NULL);
+        CHECK(strstr(e.verdict->evidence, cases[i].want == UPT_CAUSE_EFFORT
+                                              ? "; also unskilled (0.70)"
+                                              : "; also effort (0.99)") !=
+              NULL);
         /* a cause that does not hold says how near it came and why: 2
          * exports of the 3 the rule asks */
         CHECK(upt_diagnosis_explain(d, "u2", &e) == 0);
@@ -982,6 +982,31 @@ static void the_margin_weighs_order_against_score(void)
                       12) == 0);
         upt_diagnosis_free(d);
     }
+    upt_profile_free(p);
+}
+
+/* A log of changes alone (no logins, no views) shows the days someone
+ * wrote, not the days they were there: a user who writes on two days of
+ * the month is not sporadic by it, but one whose writes all fall on the
+ * month's last weekdays (days 23 to 25) batches them. */
+static void changes_alone_show_effort_only_by_batched_writes(void)
+{
+    struct upt_profile *p =
+        profile_new(BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE));
+    struct upt_verdict v;
+    weekdays_of(p, "p1", 0, 27, UPT_CAT_UPDATE);
+    weekdays_of(p, "p2", 0, 27, UPT_CAT_UPDATE);
+    weekdays_of(p, "p3", 0, 27, UPT_CAT_UPDATE);
+    put(p, "w1", 2, UPT_CAT_UPDATE, 4);
+    put(p, "w1", 9, UPT_CAT_UPDATE, 4);
+    put(p, "w2", 23, UPT_CAT_UPDATE, 4);
+    put(p, "w2", 24, UPT_CAT_CREATE, 4);
+    judge(p, NULL, "w1", &v);
+    CHECK(v.status == UPT_VS_ADOPTING && v.cause == UPT_CAUSE_NONE);
+    judge(p, NULL, "w2", &v);
+    CHECK(v.cause == UPT_CAUSE_EFFORT);
+    CHECK(strstr(v.evidence, "100% of the writes on the last 3 weekdays") !=
+          NULL);
     upt_profile_free(p);
 }
 
@@ -1413,6 +1438,7 @@ int main(void)
     RUN(exports_by_a_user_who_acts_on_the_data_are_not_distrust);
     RUN(explain_tries_each_cause_alone);
     RUN(the_margin_weighs_order_against_score);
+    RUN(changes_alone_show_effort_only_by_batched_writes);
     RUN(explain_says_what_the_input_cannot_show);
     snprintf(dir, sizeof(dir), "/tmp/uptake-diagnose-XXXXXX");
     if (!mkdtemp(dir)) {
