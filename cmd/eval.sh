@@ -14,15 +14,15 @@
 #   sh cmd/eval.sh BUILD/uptake-sim BUILD/uptake
 # Environment: EVAL_SEEDS (default "1 2 3"), EVAL_SIZES (default
 # "50 500 5000"), EVAL_NOISE (default "1 2"), EVAL_FORMATS (default
-# "salesforce dataverse salesforce-login suitecrm purview"), EVAL_CONFIG
-# (a --config file for uptake; default none). Exit 0 when every target is met, 1 when one is
-# missed, 2 when a run fails.
+# "salesforce dataverse salesforce-login suitecrm purview hubspot zoho"),
+# EVAL_CONFIG (a --config file for uptake; default none). Exit 0 when
+# every target is met, 1 when one is missed, 2 when a run fails.
 sim=${1:?usage: eval.sh UPTAKE_SIM UPTAKE}
 uptake=${2:?usage: eval.sh UPTAKE_SIM UPTAKE}
 seeds=${EVAL_SEEDS:-1 2 3}
 sizes=${EVAL_SIZES:-50 500 5000}
 noises=${EVAL_NOISE:-1 2}
-formats=${EVAL_FORMATS:-salesforce dataverse salesforce-login suitecrm purview}
+formats=${EVAL_FORMATS:-salesforce dataverse salesforce-login suitecrm purview hubspot zoho}
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/eval.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
@@ -81,7 +81,7 @@ function flagged(s) { return s == "at-risk" || s == "not-adopting" || s == "inac
 function shown(cov, c) {
     if (c == "unaware") return has(cov, "login") || has(cov, "view")
     if (c == "unskilled") return has(cov, "error") || has(cov, "help")
-    if (c == "effort") return has(cov, "login") || has(cov, "view")
+    if (c == "effort") return has(cov, "login") || has(cov, "view") || has(cov, "create") || has(cov, "update")
     if (c == "mgmt-only") return has(cov, "report") && has(cov, "search") && has(cov, "create") && has(cov, "update")
     if (c == "distrust") return has(cov, "export") || has(cov, "import")
     return 0
@@ -109,6 +109,8 @@ BEGIN {
     title["salesforce-login"] = "login-only"
     title["suitecrm"] = "suitecrm"
     title["purview"] = "purview"
+    title["hubspot"] = "hubspot"
+    title["zoho"] = "zoho"
 }
 {
     split($1, r, " ")

@@ -248,13 +248,17 @@ static const struct object_def {
     const char *sf, *prefix, *dv; /* Salesforce name and key prefix; the
                                      Dataverse logical name */
     const char *sc;               /* the SuiteCRM module */
+    const char *hs, *zo;          /* HubSpot's object type, Zoho's module */
 } objects[] = {
-    [O_ACCOUNT] = {"Account", "001", "account", "Accounts"},
-    [O_CONTACT] = {"Contact", "003", "contact", "Contacts"},
-    [O_OPPORTUNITY] = {"Opportunity", "006", "opportunity", "Opportunities"},
-    [O_LEAD] = {"Lead", "00Q", "lead", "Leads"},
-    [O_CASE] = {"Case", "500", "incident", "Cases"},
-    [O_TASK] = {"Task", "00T", "task", "Tasks"},
+    [O_ACCOUNT] = {"Account", "001", "account", "Accounts", "COMPANY",
+                   "Accounts"},
+    [O_CONTACT] = {"Contact", "003", "contact", "Contacts", "CONTACT",
+                   "Contacts"},
+    [O_OPPORTUNITY] = {"Opportunity", "006", "opportunity", "Opportunities",
+                       "DEAL", "Deals"},
+    [O_LEAD] = {"Lead", "00Q", "lead", "Leads", "CONTACT", "Leads"},
+    [O_CASE] = {"Case", "500", "incident", "Cases", "TICKET", "Cases"},
+    [O_TASK] = {"Task", "00T", "task", "Tasks", "TASK", "Tasks"},
 };
 
 /* What a user does in a day at work, as rates: actions a day. */
@@ -505,7 +509,9 @@ enum format {
     FMT_DATAVERSE,
     FMT_SALESFORCE_LOGIN,
     FMT_SUITECRM,
-    FMT_PURVIEW
+    FMT_PURVIEW,
+    FMT_HUBSPOT,
+    FMT_ZOHO
 };
 
 struct options {
@@ -538,9 +544,10 @@ static const char usage_text[] =
     "  --format NAME   salesforce (event log files, one per event type),\n"
     "                  salesforce-login (login history only, an org\n"
     "                  without Event Monitoring), dataverse (audit\n"
-    "                  table), suitecrm (tracker table) or purview\n"
+    "                  table), suitecrm (tracker table), purview\n"
     "                  (Dynamics 365 activity in the Purview audit\n"
-    "                  log) (default salesforce)\n"
+    "                  log), hubspot (login history and audit log, API\n"
+    "                  JSON) or zoho (audit log) (default salesforce)\n"
     "  --noise LEVEL   0 to 3: day-to-day variation, leave, persona blur\n"
     "                  (default 1)\n"
     "  --mix SPEC      personas and their shares (default 'adopting=52%,\n"
@@ -756,10 +763,14 @@ static int set_format(struct options *o, const char *arg)
         o->format = FMT_SUITECRM;
     else if (strcmp(arg, "purview") == 0)
         o->format = FMT_PURVIEW;
+    else if (strcmp(arg, "hubspot") == 0)
+        o->format = FMT_HUBSPOT;
+    else if (strcmp(arg, "zoho") == 0)
+        o->format = FMT_ZOHO;
     else
         return usage_error("--format: unknown format '%s' (salesforce, "
-                           "salesforce-login, dataverse, suitecrm or "
-                           "purview)",
+                           "salesforce-login, dataverse, suitecrm, "
+                           "purview, hubspot or zoho)",
                            arg);
     return 0;
 }
@@ -2803,9 +2814,9 @@ static void sc_row(struct sink *s, const struct event *e, const char *module,
     if (item)
         dv_record(s, e, rec);
     /* a PHP session id: 26 of [0-9a-v], one per session of the day */
-    uint64_t h = hash3(s->org->opt->seed ^ TAG_WRITER,
-                       (uint64_t)e->user << 20 | (uint64_t)(day & 0xFFFF),
-                       e->session);
+    uint64_t h =
+        hash3(s->org->opt->seed ^ TAG_WRITER,
+              (uint64_t)e->user << 20 | (uint64_t)(day & 0xFFFF), e->session);
     char sess[27];
     for (int k = 0; k < 26; k++) {
         sess[k] = "0123456789abcdefghijklmnopqrstuv"[h & 31];
@@ -2929,7 +2940,7 @@ static void pv_row(struct sink *s, const struct event *e, const char *message,
              when, id, message, failed ? "Failed" : "Succeeded", u->guid,
              user_type, rec, u->login,
              u->start_min < 720 ? "81.2.69.160" : "203.0.113.10", entity,
-             user_type ? "Microsoft.Xrm.Sdk/9.0"
+             user_type   ? "Microsoft.Xrm.Sdk/9.0"
              : e->mobile ? "Dynamics 365 for Phones"
                          : device_of(u, false)->agent,
              rec, entity, message, u->login, u->guid);
@@ -2991,10 +3002,164 @@ static void pv_event(struct sink *s, const struct event *e)
     }
 }
 
+/* ---- HubSpot account activity: logins and the audit log ---------------- */
+
+/* What the account activity API returns, saved one object a line
+ * (formats.md 4): the login history, and the audit log of an Enterprise
+ * account (records created, changed, deleted, exported, imported;
+ * settings). HubSpot logs no views, searches, reports or help. */
+static void hs_open(struct sink *s, const char *dir)
+{
+    snprintf(s->path[0], PATH_LEN, "%s/logs/login.jsonl", dir);
+    snprintf(s->path[1], PATH_LEN, "%s/logs/audit-logs.jsonl", dir);
+    s->file[0] = open_out(s->path[0]);
+    s->file[1] = open_out(s->path[1]);
+}
+
+static void hs_time(const struct event *e, char *out, size_t size)
+{
+    int64_t day = e->ms / DAY_MS, in = e->ms % DAY_MS;
+    int y;
+    unsigned m, d;
+    civil_from_days(day, &y, &m, &d);
+    snprintf(out, size, "%04d-%02u-%02uT%02u:%02u:%02u.%03uZ", y, m, d,
+             (unsigned)(in / 3600000), (unsigned)(in / 60000 % 60),
+             (unsigned)(in / 1000 % 60), (unsigned)(in % 1000));
+}
+
+static void hs_audit(struct sink *s, const struct event *e,
+                     const char *category, const char *sub, const char *action)
+{
+    const struct user *u = &s->org->users[e->user];
+    char when[32];
+    hs_time(e, when, sizeof(when));
+    s->audit_seq++;
+    fprintf(s->file[1],
+            "{\"id\":\"%llu\",\"category\":\"%s\",\"subCategory\":\"%s\","
+            "\"action\":\"%s\",\"targetObjectId\":\"%llu\",\"occurredAt\":"
+            "\"%s\",\"actingUser\":{\"userId\":%lu,\"userEmail\":\"%s\"}}\n",
+            (unsigned long long)s->audit_seq, category, sub, action,
+            (unsigned long long)(hash3(s->org->opt->seed ^ TAG_RECORD,
+                                       (uint64_t)e->user << 8 | e->object,
+                                       e->record) %
+                                 100000000000ull),
+            when, 41000000ul + e->user, u->login);
+}
+
+static void hs_event(struct sink *s, const struct event *e)
+{
+    const struct user *u = &s->org->users[e->user];
+    const char *sub = objects[e->object].hs;
+    char when[32];
+    switch (e->act) {
+    case A_LOGIN:
+    case A_LOGIN_FAIL:
+        hs_time(e, when, sizeof(when));
+        s->audit_seq++;
+        fprintf(s->file[0],
+                "{\"id\":\"%llu\",\"loginAt\":\"%s\",\"userId\":%lu,"
+                "\"email\":\"%s\",\"loginSucceeded\":%s,\"ipAddress\":"
+                "\"%s\",\"countryCode\":\"%s\",\"userAgent\":\"%s\"}\n",
+                (unsigned long long)s->audit_seq, when, 41000000ul + e->user,
+                u->login, e->act == A_LOGIN ? "true" : "false",
+                u->start_min < 720 ? "81.2.69.160" : "203.0.113.10",
+                u->start_min < 720 ? "gb" : "us",
+                e->mobile ? "HubSpot/6.2.0 (iPhone; iOS 18.1; Scale/3.00)"
+                          : device_of(u, false)->agent);
+        break;
+    case A_CREATE:
+        hs_audit(s, e, "CRM_OBJECT", sub, "CREATE");
+        break;
+    case A_UPDATE:
+        hs_audit(s, e, "PROPERTY_VALUE", sub, "UPDATE");
+        break;
+    case A_DELETE:
+        hs_audit(s, e, "CRM_OBJECT", sub, "DELETE");
+        break;
+    case A_EXPORT:
+        hs_audit(s, e, "CRM_OBJECT", sub, "EXPORT");
+        break;
+    case A_IMPORT:
+        hs_audit(s, e, "CRM_OBJECT", sub, "IMPORT");
+        break;
+    case A_SETUP:
+        if (e->record % 4 == 0) /* most setup pages change nothing */
+            hs_audit(s, e, "SETTINGS", "USER_MANAGEMENT", "UPDATE");
+        break;
+    default: /* views, searches, reports, help, errors, the API */
+        break;
+    }
+}
+
+/* ---- Zoho CRM audit log ------------------------------------------------ */
+
+/* The audit log export, AuditLog.csv (formats.md 5): records added,
+ * updated, deleted, exported and imported, and setup changes; no logins
+ * or reads. */
+static void zo_open(struct sink *s, const char *dir)
+{
+    snprintf(s->path[0], PATH_LEN, "%s/logs/AuditLog.csv", dir);
+    s->file[0] = open_out(s->path[0]);
+    fputs("Audited Time,Done By,Done By Email,Action,Module,Record Name,"
+          "Record Id,Source,IP Address\n",
+          s->file[0]);
+}
+
+static void zo_row(struct sink *s, const struct event *e, const char *action,
+                   const char *module)
+{
+    FILE *f = s->file[0];
+    const struct user *u = &s->org->users[e->user];
+    int64_t day = e->ms / DAY_MS, in = e->ms % DAY_MS;
+    int y;
+    unsigned m, d;
+    civil_from_days(day, &y, &m, &d);
+    fprintf(f, "%04d-%02u-%02u %02u:%02u:%02u,", y, m, d,
+            (unsigned)(in / 3600000), (unsigned)(in / 60000 % 60),
+            (unsigned)(in / 1000 % 60));
+    write_csv(f, u->name);
+    fprintf(f, ",%s,%s,%s,%s %u,48760000%08llu,%s,%s\n", u->login, action,
+            module, objects[e->object].sf, e->record % 100000,
+            (unsigned long long)(hash3(s->org->opt->seed ^ TAG_RECORD,
+                                       (uint64_t)e->user << 8 | e->object,
+                                       e->record) %
+                                 100000000ull),
+            e->mobile ? "Mobile" : "Web",
+            u->start_min < 720 ? "81.2.69.160" : "203.0.113.10");
+}
+
+static void zo_event(struct sink *s, const struct event *e)
+{
+    const char *module = objects[e->object].zo;
+    switch (e->act) {
+    case A_CREATE:
+        zo_row(s, e, "Added", module);
+        break;
+    case A_UPDATE:
+        zo_row(s, e, "Updated", module);
+        break;
+    case A_DELETE:
+        zo_row(s, e, "Deleted", module);
+        break;
+    case A_EXPORT:
+        zo_row(s, e, "Exported", module);
+        break;
+    case A_IMPORT:
+        zo_row(s, e, "Imported", module);
+        break;
+    case A_SETUP:
+        if (e->record % 4 == 0)
+            zo_row(s, e, "Updated", "Users");
+        break;
+    default: /* logins, reads, reports, help, errors, the API */
+        break;
+    }
+}
+
 /* ---- roster, truth, main ------------------------------------------------ */
 
 /* The id a format's log knows a user by: Salesforce's, a GUID
- * (Dataverse, SuiteCRM) or the UPN (Purview). */
+ * (Dataverse, SuiteCRM) or the e-mail (Purview's UPN, HubSpot, Zoho). */
 static const char *log_id(const struct org *o, const struct user *u)
 {
     switch (o->opt->format) {
@@ -3002,6 +3167,8 @@ static const char *log_id(const struct org *o, const struct user *u)
     case FMT_SUITECRM:
         return u->guid;
     case FMT_PURVIEW:
+    case FMT_HUBSPOT:
+    case FMT_ZOHO:
         return u->login;
     default:
         return u->id18;
@@ -3041,9 +3208,8 @@ static void write_truth(const struct org *o, const char *dir)
     for (uint32_t i = 0; i < o->n; i++) {
         const struct user *u = &o->users[i];
         const struct persona_def *p = &personas[u->persona];
-        fprintf(f, "%s\t%s\t%s\t%s\n",
-                log_id(o, u), p->name,
-                p->status, p->cause);
+        fprintf(f, "%s\t%s\t%s\t%s\n", log_id(o, u), p->name, p->status,
+                p->cause);
     }
     close_out(f, path);
 }
@@ -3114,6 +3280,10 @@ static void simulate(const struct org *o, struct sink *s)
                 sc_event(s, &ev.v[k]);
             else if (o->opt->format == FMT_PURVIEW)
                 pv_event(s, &ev.v[k]);
+            else if (o->opt->format == FMT_HUBSPOT)
+                hs_event(s, &ev.v[k]);
+            else if (o->opt->format == FMT_ZOHO)
+                zo_event(s, &ev.v[k]);
             else
                 dv_event(s, &ev.v[k]);
     }
@@ -3144,6 +3314,10 @@ int main(int argc, char **argv)
         sc_open(s, opt.out);
     else if (opt.format == FMT_PURVIEW)
         pv_open(s, opt.out);
+    else if (opt.format == FMT_HUBSPOT)
+        hs_open(s, opt.out);
+    else if (opt.format == FMT_ZOHO)
+        zo_open(s, opt.out);
     else
         dv_open(s, opt.out);
     simulate(&org, s);
