@@ -77,7 +77,7 @@ run: $(O)/uptake
 		--output text sample/*-2026-10.csv*
 
 check: check-unit check-lib check-e2e check-output check-state \
-	check-pseudonym check-progress check-docs check-sim-report \
+	check-pseudonym check-progress check-docs check-sim check-sim-report \
 	$(if $(ISAL_LIBS),check-zlib)
 
 # With ISA-L found, the suite runs again on zlib's inflate: both are kept

@@ -115,6 +115,32 @@ for fmt in $formats; do
             ok "uptake reports, exit 0, empty stderr ($at)"
         else not_ok "uptake reports, exit 0, empty stderr ($at)"; fi
         cp "$tmp/out" "$a.report"
+
+        # summary and explain on every format: explain of each user with
+        # a cause gives the report's cause, and scores every cause (but
+        # for the inactive, whose status settles it)
+        if quiet 0 "$uptake" summary --roster "$a/roster.csv" "$a"/logs/* &&
+            grep -q '^coverage: ' "$tmp/out"; then
+            ok "uptake summary ($at)"
+        else not_ok "uptake summary ($at)"; fi
+        bad=
+        awk -F'\t' 'NR > 1 && $6 != "-" { print $1 "\t" $5 "\t" $6 }' \
+            "$a.report" |
+            while IFS="$(printf '\t')" read -r id status cause; do
+                scored="^  $cause .*holds (.*given)"
+                [ "$status" = inactive ] && scored="^causes: not tried"
+                if ! quiet 0 "$uptake" explain --roster "$a/roster.csv" \
+                    "$id" "$a"/logs/* ||
+                    ! grep -q "^cause: $cause " "$tmp/out" ||
+                    ! grep -q "$scored" "$tmp/out"; then
+                    echo "$id"
+                fi
+            done >"$tmp/explain.bad"
+        if [ ! -s "$tmp/explain.bad" ]; then
+            ok "uptake explain of each user with a cause ($at)"
+        else
+            not_ok "uptake explain of each user with a cause ($at): $(head -3 "$tmp/explain.bad" | tr '\n' ' ')"
+        fi
         flagged=$(awk -F'\t' 'NR > 1 && ($5 == "at-risk" ||
             $5 == "not-adopting" || $5 == "inactive")' "$a.report" | wc -l)
         want=0
