@@ -2713,10 +2713,16 @@ static void dv_row(struct sink *s, const struct event *e, int op, int action,
     fprintf(f, ",%s\n", audit);
 }
 
+/* The record an event is about, the same in every format. */
+static uint64_t record_hash(const struct sink *s, const struct event *e)
+{
+    return hash3(s->org->opt->seed ^ TAG_RECORD,
+                 (uint64_t)e->user << 8 | e->object, e->record);
+}
+
 static void dv_record(const struct sink *s, const struct event *e, char *out)
 {
-    uint64_t h = hash3(s->org->opt->seed ^ TAG_RECORD,
-                       (uint64_t)e->user << 8 | e->object, e->record);
+    uint64_t h = record_hash(s, e);
     guid(out, h, mix64(h));
 }
 
@@ -3039,10 +3045,7 @@ static void hs_audit(struct sink *s, const struct event *e,
             "\"action\":\"%s\",\"targetObjectId\":\"%llu\",\"occurredAt\":"
             "\"%s\",\"actingUser\":{\"userId\":%lu,\"userEmail\":\"%s\"}}\n",
             (unsigned long long)s->audit_seq, category, sub, action,
-            (unsigned long long)(hash3(s->org->opt->seed ^ TAG_RECORD,
-                                       (uint64_t)e->user << 8 | e->object,
-                                       e->record) %
-                                 100000000000ull),
+            (unsigned long long)(record_hash(s, e) % 100000000000ull),
             when, 41000000ul + e->user, u->login);
 }
 
@@ -3120,10 +3123,7 @@ static void zo_row(struct sink *s, const struct event *e, const char *action,
     write_csv(f, u->name);
     fprintf(f, ",%s,%s,%s,%s %u,48760000%08llu,%s,%s\n", u->login, action,
             module, objects[e->object].sf, e->record % 100000,
-            (unsigned long long)(hash3(s->org->opt->seed ^ TAG_RECORD,
-                                       (uint64_t)e->user << 8 | e->object,
-                                       e->record) %
-                                 100000000ull),
+            (unsigned long long)(record_hash(s, e) % 100000000ull),
             e->mobile ? "Mobile" : "Web",
             u->start_min < 720 ? "81.2.69.160" : "203.0.113.10");
 }
