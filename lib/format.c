@@ -147,5 +147,5 @@ unsigned upt_format_categories(const struct upt_format *f)
     for (const struct upt_rule_def *r = f->rules; r->type; r++)
         if (r->category >= 0)
             mask |= 1u << r->category;
-    return mask;
+    return f->outcomes ? mask | 1u << UPT_CAT_ERROR : mask;
 }

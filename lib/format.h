@@ -33,6 +33,10 @@ struct upt_format {
     enum upt_adapt (*adapt)(void *state, const struct upt_row *row,
                             struct upt_event *ev, char *err, size_t errsize);
     void (*close)(void *state);
+    /* Whether its events say when an action failed (a failed save as
+     * such, not as an error event): it shows errors whatever its rules'
+     * categories. */
+    bool outcomes;
 };
 
 /* The categories F's built-in rules can give (bit 1 << category). */

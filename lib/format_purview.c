@@ -429,4 +429,5 @@ const struct upt_format upt_format_purview = {
     .open = open_state,
     .adapt = adapt,
     .close = close_state,
+    .outcomes = true, /* ResultStatus */
 };

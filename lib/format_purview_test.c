@@ -425,6 +425,11 @@ static void coverage_has_reads_and_writes_but_no_logins(void)
         1u << UPT_CAT_UPDATE | 1u << UPT_CAT_DELETE | 1u << UPT_CAT_REPORT |
         1u << UPT_CAT_EXPORT | 1u << UPT_CAT_IMPORT | 1u << UPT_CAT_OTHER;
     CHECK(upt_rules_coverage(fx.rules, "purview", "Crm") == want);
+    /* a failed ResultStatus is an error the format shows, though no rule
+     * gives the category */
+    CHECK(fx.fmt->outcomes);
+    CHECK(upt_format_categories(fx.fmt) ==
+          ((want & ~(1u << UPT_CAT_OTHER)) | 1u << UPT_CAT_ERROR));
     fx_close(&fx);
 }
 

@@ -183,6 +183,8 @@ static int deliver(struct reader *rd, const struct upt_row *row)
     ev.format = rd->format->name;
     ev.coverage =
         upt_rules_coverage(rd->opts->rules, rd->format->name, ev.type);
+    if (rd->format->outcomes)
+        ev.coverage |= 1u << UPT_CAT_ERROR;
     struct upt_where at = {.file = rd->path, .line = row->line};
     if (rd->opts->on_event(rd->opts->ctx, &ev, &at) != 0) {
         rd->stopped = true;
