@@ -28,7 +28,8 @@ compare() {
     fi
 }
 
-for fmt in salesforce salesforce-login dataverse suitecrm purview hubspot zoho; do
+for fmt in salesforce salesforce-login salesforce-audit dataverse suitecrm purview \
+    hubspot zoho; do
     org=$tmp/$fmt
     if ! "$sim" --users 60 --seed 7 --noise 1 --format "$fmt" --out "$org"; then
         n=$((n + 1)) failed=$((failed + 1))

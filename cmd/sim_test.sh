@@ -8,14 +8,14 @@
 # Usage, from the top of the tree:
 #   sh cmd/sim_test.sh BUILD/uptake-sim BUILD/uptake
 # Environment: SIM_USERS (default 40), SIM_SEEDS (default "1 2"),
-# SIM_FORMATS (default "salesforce salesforce-login dataverse suitecrm
-# purview hubspot zoho"), SIM_NOISE (default 1).
+# SIM_FORMATS (default "salesforce salesforce-login salesforce-audit
+# dataverse suitecrm purview hubspot zoho"), SIM_NOISE (default 1).
 sim=${1:?usage: sim_test.sh UPTAKE_SIM UPTAKE}
 uptake=${2:?usage: sim_test.sh UPTAKE_SIM UPTAKE}
 users=${SIM_USERS:-40}
 seeds=${SIM_SEEDS:-1 2}
-formats=${SIM_FORMATS:-salesforce salesforce-login dataverse suitecrm purview
-    hubspot zoho}
+formats=${SIM_FORMATS:-salesforce salesforce-login salesforce-audit dataverse
+    suitecrm purview hubspot zoho}
 noise=${SIM_NOISE:-1}
 n=0 failed=0
 

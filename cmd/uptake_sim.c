@@ -511,7 +511,8 @@ enum format {
     FMT_SUITECRM,
     FMT_PURVIEW,
     FMT_HUBSPOT,
-    FMT_ZOHO
+    FMT_ZOHO,
+    FMT_SALESFORCE_AUDIT
 };
 
 struct options {
@@ -543,7 +544,8 @@ static const char usage_text[] =
     "  --seed N        seed of every random choice (default 1)\n"
     "  --format NAME   salesforce (event log files, one per event type),\n"
     "                  salesforce-login (login history only, an org\n"
-    "                  without Event Monitoring), dataverse (audit\n"
+    "                  without Event Monitoring), salesforce-audit (the\n"
+    "                  Setup Audit Trail: admin changes), dataverse (audit\n"
     "                  table), suitecrm (tracker table), purview\n"
     "                  (Dynamics 365 activity in the Purview audit\n"
     "                  log), hubspot (login history and audit log, API\n"
@@ -767,10 +769,13 @@ static int set_format(struct options *o, const char *arg)
         o->format = FMT_HUBSPOT;
     else if (strcmp(arg, "zoho") == 0)
         o->format = FMT_ZOHO;
+    else if (strcmp(arg, "salesforce-audit") == 0)
+        o->format = FMT_SALESFORCE_AUDIT;
     else
         return usage_error("--format: unknown format '%s' (salesforce, "
-                           "salesforce-login, dataverse, suitecrm, "
-                           "purview, hubspot or zoho)",
+                           "salesforce-login, salesforce-audit, "
+                           "dataverse, suitecrm, purview, hubspot or "
+                           "zoho)",
                            arg);
     return 0;
 }
@@ -3045,8 +3050,8 @@ static void hs_audit(struct sink *s, const struct event *e,
             "\"action\":\"%s\",\"targetObjectId\":\"%llu\",\"occurredAt\":"
             "\"%s\",\"actingUser\":{\"userId\":%lu,\"userEmail\":\"%s\"}}\n",
             (unsigned long long)s->audit_seq, category, sub, action,
-            (unsigned long long)(record_hash(s, e) % 100000000000ull),
-            when, 41000000ul + e->user, u->login);
+            (unsigned long long)(record_hash(s, e) % 100000000000ull), when,
+            41000000ul + e->user, u->login);
 }
 
 static void hs_event(struct sink *s, const struct event *e)
@@ -3154,6 +3159,53 @@ static void zo_event(struct sink *s, const struct event *e)
     default: /* logins, reads, reports, help, errors, the API */
         break;
     }
+}
+
+/* ---- Salesforce Setup Audit Trail ------------------------------------- */
+
+/* The SetupAuditTrail object as a query exports it (formats.md 2.2):
+ * changes to the setup, by the admin who made them. A quarter of the
+ * setup pages opened change something, as in the other audit logs. */
+static void sa_open(struct sink *s, const char *dir)
+{
+    snprintf(s->path[0], PATH_LEN, "%s/logs/SetupAuditTrail.csv", dir);
+    s->file[0] = open_out(s->path[0]);
+    fputs("Id,Action,Section,CreatedDate,CreatedById,Display,DelegateUser\n",
+          s->file[0]);
+}
+
+static void sa_event(struct sink *s, const struct event *e)
+{
+    static const struct {
+        const char *action, *section, *display; /* the user's name next */
+    } changes[] = {
+        {"PermSetAssign", "Manage Users",
+         "Permission set Sales Ops: assigned to user "},
+        {"changedUserEmail", "Manage Users", "Changed email for user "},
+        {"profilePermChangedCustom", "Manage Users",
+         "Changed profile Sales User: permission for user "},
+        {"createdCFCustom", "Customize Opportunities",
+         "Created custom field Region (Picklist), asked by "},
+    };
+    const struct user *u = &s->org->users[e->user];
+    const struct user *who = &s->org->users[e->record % s->org->n];
+    int64_t day = e->ms / DAY_MS, in = e->ms % DAY_MS;
+    char id[16], display[160];
+    int y;
+    unsigned m, d;
+    if (e->act != A_SETUP || e->record % 4 != 0)
+        return;
+    civil_from_days(day, &y, &m, &d);
+    s->audit_seq++;
+    sf_id(id, "0Ym", mix64(s->org->opt->seed ^ s->audit_seq));
+    unsigned k = e->record / 4 % N(changes);
+    snprintf(display, sizeof(display), "%s%s", changes[k].display, who->name);
+    fprintf(s->file[0], "%s,%s,%s,%04d-%02u-%02uT%02u:%02u:%02u.000+0000,%s,",
+            id, changes[k].action, changes[k].section, y, m, d,
+            (unsigned)(in / 3600000), (unsigned)(in / 60000 % 60),
+            (unsigned)(in / 1000 % 60), u->id18);
+    write_csv(s->file[0], display);
+    fputs(",\n", s->file[0]);
 }
 
 /* ---- roster, truth, main ------------------------------------------------ */
@@ -3284,6 +3336,8 @@ static void simulate(const struct org *o, struct sink *s)
                 hs_event(s, &ev.v[k]);
             else if (o->opt->format == FMT_ZOHO)
                 zo_event(s, &ev.v[k]);
+            else if (o->opt->format == FMT_SALESFORCE_AUDIT)
+                sa_event(s, &ev.v[k]);
             else
                 dv_event(s, &ev.v[k]);
     }
@@ -3318,6 +3372,8 @@ int main(int argc, char **argv)
         hs_open(s, opt.out);
     else if (opt.format == FMT_ZOHO)
         zo_open(s, opt.out);
+    else if (opt.format == FMT_SALESFORCE_AUDIT)
+        sa_open(s, opt.out);
     else
         dv_open(s, opt.out);
     simulate(&org, s);
