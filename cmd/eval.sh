@@ -88,9 +88,9 @@ function shown(cov, c) {
 }
 function has(cov, cat) { return index("," cov ",", "," cat ",") > 0 }
 # Whether the input shows what the persona does: one who logs in but never
-# does a task of the role is unaware only where tasks show (the
-# unaware rule of uptake needs views and creates or updates); in a login history or
-# an audit trail of changes they are a light user, and uptake never
+# does a task of the role is unaware only where tasks show (the unaware
+# rule of uptake needs views and creates or updates); in a login history
+# or an audit trail of changes they are a light user, and uptake never
 # guesses a cause the input cannot show.
 function persona_shown(cov, p) {
     if (p == "unaware-idle") return has(cov, "view") && (has(cov, "create") || has(cov, "update"))
