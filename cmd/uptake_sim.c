@@ -13,7 +13,8 @@
  *
  * The flow: options -> the org (personas, roles, personal style, calendar)
  * -> roster and truth -> for each day, every user's events, sorted by time,
- * written as Salesforce event log files or a Dataverse audit table.
+ * written in one of the formats uptake reads (a writer per format: sf_,
+ * lh_, sa_, dv_, sc_, pv_, hs_, zo_).
  */
 #include <ctype.h>
 #include <errno.h>
