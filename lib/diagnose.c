@@ -462,13 +462,32 @@ static unsigned bits(unsigned m)
     return n;
 }
 
+/* The categories each cause's rule needs in the coverage. */
+static bool coverable(unsigned cov, enum upt_cause c)
+{
+    switch (c) {
+    case UPT_CAUSE_UNAWARE:
+        return (cov & BIT(UPT_CAT_VIEW)) &&
+               (cov & (BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE)));
+    case UPT_CAUSE_UNSKILLED:
+        return cov & (BIT(UPT_CAT_ERROR) | BIT(UPT_CAT_HELP));
+    case UPT_CAUSE_MGMT_ONLY: {
+        unsigned need = BIT(UPT_CAT_REPORT) | BIT(UPT_CAT_SEARCH) |
+                        BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE);
+        return (cov & need) == need;
+    }
+    case UPT_CAUSE_DISTRUST:
+        return cov & (BIT(UPT_CAT_EXPORT) | BIT(UPT_CAT_IMPORT));
+    default:
+        return true;
+    }
+}
+
 static double judge_unaware(const struct judge *j, struct upt_verdict *v,
                             const struct features *f)
 {
     /* only where the logs could show the main record work */
-    bool visible = (j->coverage & BIT(UPT_CAT_VIEW)) &&
-                   (j->coverage & (BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE)));
-    if (!visible) {
+    if (!coverable(j->coverage, UPT_CAUSE_UNAWARE)) {
         EVIDENCE(v, "the input shows no views, or no creates or updates");
         return 0;
     }
@@ -690,8 +709,6 @@ static double judge_effort(const struct judge *j, struct upt_verdict *v,
 static double judge_mgmt_only(const struct judge *j, struct upt_verdict *v,
                               const struct features *f)
 {
-    unsigned need = BIT(UPT_CAT_REPORT) | BIT(UPT_CAT_SEARCH) |
-                    BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE);
     /* reading now and then is not using the data: a small share of what
      * the peers read, or of what they read for as many writes, is still
      * nearly never */
@@ -701,7 +718,7 @@ static double judge_mgmt_only(const struct judge *j, struct upt_verdict *v,
         most = per_write;
     if (most < j->t->mgmt_max_reads)
         most = j->t->mgmt_max_reads;
-    if (!covers(j, need)) {
+    if (!coverable(j->coverage, UPT_CAUSE_MGMT_ONLY)) {
         EVIDENCE(v, "the input shows no reports, searches, creates or "
                     "updates");
         return 0;
@@ -1196,27 +1213,6 @@ unsigned upt_diagnosis_coverage(const struct upt_diagnosis *d)
 uint64_t upt_diagnosis_duplicates(const struct upt_diagnosis *d)
 {
     return d->duplicates;
-}
-
-/* The categories each cause's rule needs in the coverage. */
-static bool coverable(unsigned cov, enum upt_cause c)
-{
-    switch (c) {
-    case UPT_CAUSE_UNAWARE:
-        return (cov & BIT(UPT_CAT_VIEW)) &&
-               (cov & (BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE)));
-    case UPT_CAUSE_UNSKILLED:
-        return cov & (BIT(UPT_CAT_ERROR) | BIT(UPT_CAT_HELP));
-    case UPT_CAUSE_MGMT_ONLY: {
-        unsigned need = BIT(UPT_CAT_REPORT) | BIT(UPT_CAT_SEARCH) |
-                        BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE);
-        return (cov & need) == need;
-    }
-    case UPT_CAUSE_DISTRUST:
-        return cov & (BIT(UPT_CAT_EXPORT) | BIT(UPT_CAT_IMPORT));
-    default:
-        return true;
-    }
 }
 
 int upt_diagnosis_explain(const struct upt_diagnosis *d, const char *user,
