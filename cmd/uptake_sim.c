@@ -240,6 +240,25 @@ static void format_day(int64_t day, char *out, size_t size)
     snprintf(out, size, "%04d-%02u-%02u", y, m, d);
 }
 
+/* A moment (ms since 1970, UTC) taken apart, for the writers to print in
+ * their formats. */
+struct when {
+    int y;
+    unsigned mo, d, h, mi, s, ms;
+};
+
+static struct when when_of(int64_t ms)
+{
+    struct when t;
+    int64_t in = ms % DAY_MS;
+    civil_from_days(ms / DAY_MS, &t.y, &t.mo, &t.d);
+    t.h = (unsigned)(in / 3600000);
+    t.mi = (unsigned)(in / 60000 % 60);
+    t.s = (unsigned)(in / 1000 % 60);
+    t.ms = (unsigned)(in % 1000);
+    return t;
+}
+
 /* ---- what the org is made of: static tables ----------------------------
  */
 
@@ -1996,16 +2015,11 @@ static void record_id(const struct sink *s, const struct event *e, uint32_t rec,
 
 static void stamp(struct row *w, int64_t ms)
 {
-    int64_t day = ms / DAY_MS, in = ms % DAY_MS;
-    int y;
-    unsigned m, d, h = (unsigned)(in / 3600000),
-                   mi = (unsigned)(in / 60000 % 60),
-                   sec = (unsigned)(in / 1000 % 60), f = (unsigned)(in % 1000);
-    civil_from_days(day, &y, &m, &d);
-    putf(w, F_TIMESTAMP, "%04d%02u%02u%02u%02u%02u.%03u", y, m, d, h, mi, sec,
-         f);
-    putf(w, F_TIMESTAMP_DERIVED, "%04d-%02u-%02uT%02u:%02u:%02u.%03uZ", y, m, d,
-         h, mi, sec, f);
+    struct when t = when_of(ms);
+    putf(w, F_TIMESTAMP, "%04d%02u%02u%02u%02u%02u.%03u", t.y, t.mo, t.d, t.h,
+         t.mi, t.s, t.ms);
+    putf(w, F_TIMESTAMP_DERIVED, "%04d-%02u-%02uT%02u:%02u:%02u.%03uZ", t.y,
+         t.mo, t.d, t.h, t.mi, t.s, t.ms);
 }
 
 /* The columns most types share. */
@@ -2642,19 +2656,15 @@ static void lh_event(struct sink *s, const struct event *e)
     const struct user *u = &s->org->users[e->user];
     bool api = e->act == A_SVC_LOGIN || e->act == A_DL_LOGIN;
     bool oauth = api || e->mobile;
-    int64_t day = e->ms / DAY_MS, in = e->ms % DAY_MS;
     char id[16];
-    int y;
-    unsigned m, d;
     if (e->act != A_LOGIN && e->act != A_LOGIN_FAIL && !api)
         return;
-    civil_from_days(day, &y, &m, &d);
+    struct when t = when_of(e->ms);
     s->audit_seq++;
     sf_id(id, "0Ya", mix64(s->org->opt->seed ^ s->audit_seq));
     fprintf(f, "%s,%s,%04d-%02u-%02uT%02u:%02u:%02u.%03u+0000,%s,%s,", id,
-            u->id18, y, m, d, (unsigned)(in / 3600000),
-            (unsigned)(in / 60000 % 60), (unsigned)(in / 1000 % 60),
-            (unsigned)(in % 1000), oauth ? "Remote Access 2.0" : "Application",
+            u->id18, t.y, t.mo, t.d, t.h, t.mi, t.s, t.ms,
+            oauth ? "Remote Access 2.0" : "Application",
             e->act == A_SVC_LOGIN  ? "oauthclientcredential"
             : e->act == A_DL_LOGIN ? "oauthpassword"
             : e->mobile            ? "oauthrefreshtoken"
@@ -2700,14 +2710,10 @@ static void dv_row(struct sink *s, const struct event *e, int op, int action,
 {
     FILE *f = s->file[0];
     const struct user *u = &s->org->users[e->user];
-    int64_t day = e->ms / DAY_MS, in = e->ms % DAY_MS;
+    struct when t = when_of(e->ms);
     char when[24], audit[37];
-    int y;
-    unsigned m, d;
-    civil_from_days(day, &y, &m, &d);
-    snprintf(when, sizeof(when), "%04d-%02u-%02uT%02u:%02u:%02uZ", y, m, d,
-             (unsigned)(in / 3600000), (unsigned)(in / 60000 % 60),
-             (unsigned)(in / 1000 % 60));
+    snprintf(when, sizeof(when), "%04d-%02u-%02uT%02u:%02u:%02uZ", t.y, t.mo,
+             t.d, t.h, t.mi, t.s);
     s->audit_seq++;
     guid(audit, mix64(s->org->opt->seed ^ s->audit_seq), mix64(s->audit_seq));
     fprintf(f, "%s,%d,%d,%s,%s,%s,", when, op, action, otc, objectid, u->guid);
@@ -2815,11 +2821,9 @@ static void sc_row(struct sink *s, const struct event *e, const char *module,
 {
     FILE *f = s->file[0];
     const struct user *u = &s->org->users[e->user];
-    int64_t day = e->ms / DAY_MS, in = e->ms % DAY_MS;
+    int64_t day = e->ms / DAY_MS;
+    struct when t = when_of(e->ms);
     char monitor[37], rec[37] = "";
-    int y;
-    unsigned m, d;
-    civil_from_days(day, &y, &m, &d);
     s->audit_seq++;
     guid(monitor, mix64(s->org->opt->seed ^ s->audit_seq),
          mix64(~s->audit_seq));
@@ -2839,9 +2843,8 @@ static void sc_row(struct sink *s, const struct event *e, const char *module,
             u->guid, module, rec);
     if (item)
         fprintf(f, "%s %u", objects[e->object].sf, e->record % 100000);
-    fprintf(f, ",%04d-%02u-%02u %02u:%02u:%02u,%s,%s,%d,0\n", y, m, d,
-            (unsigned)(in / 3600000), (unsigned)(in / 60000 % 60),
-            (unsigned)(in / 1000 % 60), action, sess,
+    fprintf(f, ",%04d-%02u-%02u %02u:%02u:%02u,%s,%s,%d,0\n", t.y, t.mo, t.d,
+            t.h, t.mi, t.s, action, sess,
             strcmp(action, "detailview") == 0 ||
                 strcmp(action, "editview") == 0);
 }
@@ -2926,14 +2929,10 @@ static void pv_row(struct sink *s, const struct event *e, const char *message,
 {
     FILE *f = s->file[0];
     const struct user *u = &s->org->users[e->user];
-    int64_t day = e->ms / DAY_MS, in = e->ms % DAY_MS;
+    struct when t = when_of(e->ms);
     char when[24], id[37], rec[37], json[1024];
-    int y;
-    unsigned m, d;
-    civil_from_days(day, &y, &m, &d);
-    snprintf(when, sizeof(when), "%04d-%02u-%02uT%02u:%02u:%02u", y, m, d,
-             (unsigned)(in / 3600000), (unsigned)(in / 60000 % 60),
-             (unsigned)(in / 1000 % 60));
+    snprintf(when, sizeof(when), "%04d-%02u-%02uT%02u:%02u:%02u", t.y, t.mo,
+             t.d, t.h, t.mi, t.s);
     s->audit_seq++;
     guid(id, mix64(s->org->opt->seed ^ s->audit_seq), mix64(~s->audit_seq));
     dv_record(s, e, rec);
@@ -3030,13 +3029,9 @@ static void hs_open(struct sink *s, const char *dir)
 
 static void hs_time(const struct event *e, char *out, size_t size)
 {
-    int64_t day = e->ms / DAY_MS, in = e->ms % DAY_MS;
-    int y;
-    unsigned m, d;
-    civil_from_days(day, &y, &m, &d);
-    snprintf(out, size, "%04d-%02u-%02uT%02u:%02u:%02u.%03uZ", y, m, d,
-             (unsigned)(in / 3600000), (unsigned)(in / 60000 % 60),
-             (unsigned)(in / 1000 % 60), (unsigned)(in % 1000));
+    struct when t = when_of(e->ms);
+    snprintf(out, size, "%04d-%02u-%02uT%02u:%02u:%02u.%03uZ", t.y, t.mo, t.d,
+             t.h, t.mi, t.s, t.ms);
 }
 
 static void hs_audit(struct sink *s, const struct event *e,
@@ -3119,13 +3114,9 @@ static void zo_row(struct sink *s, const struct event *e, const char *action,
 {
     FILE *f = s->file[0];
     const struct user *u = &s->org->users[e->user];
-    int64_t day = e->ms / DAY_MS, in = e->ms % DAY_MS;
-    int y;
-    unsigned m, d;
-    civil_from_days(day, &y, &m, &d);
-    fprintf(f, "%04d-%02u-%02u %02u:%02u:%02u,", y, m, d,
-            (unsigned)(in / 3600000), (unsigned)(in / 60000 % 60),
-            (unsigned)(in / 1000 % 60));
+    struct when t = when_of(e->ms);
+    fprintf(f, "%04d-%02u-%02u %02u:%02u:%02u,", t.y, t.mo, t.d, t.h, t.mi,
+            t.s);
     write_csv(f, u->name);
     fprintf(f, ",%s,%s,%s,%s %u,48760000%08llu,%s,%s\n", u->login, action,
             module, objects[e->object].sf, e->record % 100000,
@@ -3190,21 +3181,17 @@ static void sa_event(struct sink *s, const struct event *e)
     };
     const struct user *u = &s->org->users[e->user];
     const struct user *who = &s->org->users[e->record % s->org->n];
-    int64_t day = e->ms / DAY_MS, in = e->ms % DAY_MS;
     char id[16], display[160];
-    int y;
-    unsigned m, d;
     if (e->act != A_SETUP || e->record % 4 != 0)
         return;
-    civil_from_days(day, &y, &m, &d);
+    struct when t = when_of(e->ms);
     s->audit_seq++;
     sf_id(id, "0Ym", mix64(s->org->opt->seed ^ s->audit_seq));
     unsigned k = e->record / 4 % N(changes);
     snprintf(display, sizeof(display), "%s%s", changes[k].display, who->name);
     fprintf(s->file[0], "%s,%s,%s,%04d-%02u-%02uT%02u:%02u:%02u.000+0000,%s,",
-            id, changes[k].action, changes[k].section, y, m, d,
-            (unsigned)(in / 3600000), (unsigned)(in / 60000 % 60),
-            (unsigned)(in / 1000 % 60), u->id18);
+            id, changes[k].action, changes[k].section, t.y, t.mo, t.d, t.h,
+            t.mi, t.s, u->id18);
     write_csv(s->file[0], display);
     fputs(",\n", s->file[0]);
 }
