@@ -50,6 +50,16 @@ for args in "--users 0 --out $tmp/x" "--mix bogus=5% --out $tmp/x" \
     if usage_error $args; then ok "usage error: $args"
     else not_ok "usage error: $args (exit $st)"; fi
 done
+# the options of the benchmark's logs say what is wrong
+for case in "--size 0|uptake-sim: --size: '0' is not a size (a whole number of bytes, or with K, M or G)" \
+    "--size 5T|uptake-sim: --size: '5T' is not a size (a whole number of bytes, or with K, M or G)" \
+    "--daily --format zoho|uptake-sim: --daily is for --format salesforce"; do
+    args=${case%%|*} want=${case#*|}
+    # shellcheck disable=SC2086
+    if usage_error $args --out "$tmp/x" && [ "$(head -n 1 "$tmp/err")" = "$want" ]
+    then ok "message: $args"
+    else not_ok "message: $args: $(head -n 1 "$tmp/err")"; fi
+done
 
 # --daily: a file per event type and day, whose rows are those of the
 # files per type, so uptake's report is the same bytes; --size: the logs
