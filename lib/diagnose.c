@@ -90,7 +90,10 @@ void upt_thresholds_default(struct upt_thresholds *t)
         .effort_decline_from = 1.0,
         .effort_day_trend = 0.50,
         .effort_bulk_factor = 2.0,
+        .effort_bulk_deadline_share = 0.40,
         .effort_min_first_half = 10,
+        .effort_visit_trend = 0.50,
+        .effort_visit_most = 1.0,
         .mgmt_min_writes = 5,
         .mgmt_max_reads = 2,
         .mgmt_read_share = 0.10,
@@ -108,7 +111,8 @@ struct features {
     uint32_t writes, reads, work;
     uint32_t weekdays;
     uint32_t first_half, second_half;
-    uint32_t first_active;   /* active days in the first half */
+    uint32_t first_active, second_active; /* active days in each half */
+    uint32_t first_work, second_work;     /* actions in each half */
     uint32_t late_active[2]; /* in the last two weeks, in order */
     /* on the last weekdays of a month, when deadlines fall */
     uint32_t deadline_writes, deadline_active;
@@ -146,6 +150,14 @@ struct upt_diagnosis {
     uint64_t duplicates;
 };
 
+/* The tasks in counts C: what was done, not the errors, help or API. */
+static uint32_t work_of(const uint32_t *c)
+{
+    return c[UPT_CAT_CREATE] + c[UPT_CAT_UPDATE] + c[UPT_CAT_DELETE] +
+           c[UPT_CAT_VIEW] + c[UPT_CAT_REPORT] + c[UPT_CAT_SEARCH] +
+           c[UPT_CAT_EXPORT] + c[UPT_CAT_IMPORT];
+}
+
 static void add_day(struct upt_verdict *v, struct features *f,
                     const struct upt_day *d, int64_t mid, int64_t last,
                     bool deadline)
@@ -155,6 +167,7 @@ static void add_day(struct upt_verdict *v, struct features *f,
         v->count[c] += d->count[c];
         n += d->count[c]; /* a logout too: it ends a session the user had */
     }
+    uint32_t work = work_of(d->count);
     v->errors += d->failed;
     if (n > 0)
         v->active_days++;
@@ -169,8 +182,12 @@ static void add_day(struct upt_verdict *v, struct features *f,
     if (d->day < mid) {
         f->first_half += n;
         f->first_active += n > 0;
-    } else
+        f->first_work += work;
+    } else {
         f->second_half += n;
+        f->second_active += n > 0;
+        f->second_work += work;
+    }
     v->sessions += d->session_changes; /* replaced by logins when known */
 }
 
@@ -197,8 +214,7 @@ static void fill_counts(struct upt_verdict *v, struct features *f,
             f->actions += c[k];
     f->writes = c[UPT_CAT_CREATE] + c[UPT_CAT_UPDATE] + c[UPT_CAT_DELETE];
     f->reads = c[UPT_CAT_REPORT] + c[UPT_CAT_SEARCH];
-    f->work = f->writes + c[UPT_CAT_VIEW] + f->reads + c[UPT_CAT_EXPORT] +
-              c[UPT_CAT_IMPORT];
+    f->work = work_of(c);
     v->trend = f->first_half ? (double)f->second_half / f->first_half : -1;
 }
 
@@ -619,34 +635,61 @@ static bool stays_down(const struct judge *j, const struct features *f)
     return f->late_active[0] <= most && f->late_active[1] <= most;
 }
 
+/* Work per active day in the second half over the first: a user who
+ * gives up does less on the days they still come, where a week of leave
+ * takes days away but leaves the days worked as full as before. Negative
+ * when the input shows no work beyond logins, or none in the first half. */
+static double visit_trend(const struct features *f)
+{
+    if (f->first_work == 0 || f->first_active == 0)
+        return -1;
+    if (f->second_active == 0)
+        return 0;
+    return ((double)f->second_work / f->second_active) /
+           ((double)f->first_work / f->first_active);
+}
+
 static double judge_effort(const struct judge *j, struct upt_verdict *v,
                            const struct features *f)
 {
     const struct upt_thresholds *t = j->t;
     double share = (double)v->active_days / f->weekdays, bunch, need;
     bool fewer = j->peers->active_days >= 2.0 * v->active_days;
-    bool rare = fewer && share <= t->effort_rare_share;
     bool by_writes;
     bool bunched = batched(j, v, f, &bunch, &need, &by_writes);
     /* writes bunched before deadlines say it without the peers; days
      * alone are weaker, and need the peers to be there far more */
     /* or entered in bulk with little reading: many writes per view */
+    double most_per_view =
+        t->effort_bulk_factor * j->peers->write_rate * v->count[UPT_CAT_VIEW];
     bool bulk = covers(j, BIT(UPT_CAT_VIEW)) && j->peers->write_rate > 0 &&
-                f->writes >= t->mgmt_min_writes &&
-                f->writes > t->effort_bulk_factor * j->peers->write_rate *
-                                v->count[UPT_CAT_VIEW];
+                f->writes >= t->mgmt_min_writes && f->writes > most_per_view;
+    /* few days alone are a light user's as well: where the log shows what
+     * they do there, it takes work entered in bulk or before deadlines */
+    bool rare = fewer && share <= t->effort_rare_share &&
+                (v->count[UPT_CAT_VIEW] == 0 || bunched ||
+                 f->writes >= most_per_view);
+    /* bulk writes leaning on the deadlines need no peers to be there more */
+    bool lean = bulk && by_writes && bunch >= t->effort_bulk_deadline_share;
     /* a log of changes alone shows the days someone wrote, not the days
      * they were there: of it, only writes bunched before deadlines */
     bool presence = j->coverage & (BIT(UPT_CAT_LOGIN) | BIT(UPT_CAT_VIEW));
-    bool sporadic =
-        share <= t->effort_active_share &&
-        (presence ? rare || (bunched && (by_writes || fewer)) || (bulk && fewer)
-                  : bunched && by_writes);
-    /* a fall from the peers' level, not a light user's quiet fortnight */
+    bool sporadic = share <= t->effort_active_share &&
+                    (presence ? rare || (bunched && (by_writes || fewer)) ||
+                                    (bulk && (fewer || lean))
+                              : bunched && by_writes);
+    /* a fall from the peers' level, not a light user's quiet fortnight;
+     * one that lasts, or that the days still worked show too */
     double level = t->effort_decline_from * j->peers->active_days / 2;
-    bool declining = f->first_half >= t->effort_min_first_half &&
-                     f->first_active >= level && v->trend >= 0 &&
-                     v->trend <= t->effort_trend && stays_down(j, f);
+    /* without views, a day's work is a few writes: too few to compare */
+    double visits = covers(j, BIT(UPT_CAT_VIEW)) ? visit_trend(f) : -1;
+    bool declining =
+        f->first_half >= t->effort_min_first_half &&
+        f->first_active >= level && v->trend >= 0 &&
+        v->trend <= t->effort_trend &&
+        (visits < 0 ? stays_down(j, f)
+                    : visits < t->effort_visit_most &&
+                          (visits <= t->effort_visit_trend || stays_down(j, f)));
     if (!sporadic && !declining) {
         EVIDENCE(v,
                  "active %u of %u weekdays, %s median %.0f; %.0f%% of the "

@@ -57,7 +57,11 @@ struct upt_thresholds {
     double effort_decline_from;     /* first-half active days over the peers' */
     double effort_day_trend;        /* second-half active days over first */
     double effort_bulk_factor;      /* writes per view over the peers' */
+    double effort_bulk_deadline_share; /* of writes on deadlines, in bulk */
     unsigned effort_min_first_half; /* events, for the trend to count */
+    double effort_visit_trend; /* work per active day, second half over
+                                  first: a fall without the weekly check */
+    double effort_visit_most;  /* ...under this, for any fall to count */
     unsigned mgmt_min_writes;
     unsigned mgmt_max_reads; /* reports, dashboards, searches at most */
     double mgmt_read_share;  /* ...or at most this share of the writes */

@@ -1046,6 +1046,8 @@ static void defaults_are_the_documented_ones(void)
           near(t.effort_trend, 0.30) && near(t.effort_decline_from, 1.0) &&
           near(t.effort_day_trend, 0.50) && near(t.effort_bulk_factor, 2.0) &&
           t.effort_min_first_half == 10);
+    CHECK(near(t.effort_bulk_deadline_share, 0.40) &&
+          near(t.effort_visit_trend, 0.50) && near(t.effort_visit_most, 1.0));
     CHECK(t.mgmt_min_writes == 5 && t.mgmt_max_reads == 2 &&
           near(t.mgmt_read_share, 0.10));
     CHECK(t.distrust_min_exports == 4 && near(t.distrust_export_factor, 3.0) &&
@@ -1154,8 +1156,11 @@ static void a_task_the_role_does_weekly_and_the_user_never_is_unaware(void)
     put(p, "u1", 8, UPT_CAT_VIEW, 30);
     judge_defaults(p, "u1", &v);
     CHECK(v.cause == UPT_CAUSE_UNAWARE && v.status == UPT_VS_NOT_ADOPTING);
+    /* and all 34 views came in the first half: the days since show the
+     * work fell too */
     CHECK_STREQ(v.evidence, "10 logins, 0 creates, 0 updates, 0 reports in "
-                            "28d; org median 0 creates, 10 updates, 0 reports");
+                            "28d; org median 0 creates, 10 updates, 0 "
+                            "reports; also effort (0.67)");
     /* a create is not the update the role expects, nor is one update
      * where the peers make 10; two, a fifth of theirs, are */
     put(p, "u1", 6, UPT_CAT_CREATE, 1);
@@ -1330,9 +1335,11 @@ static void writes_bunched_on_the_last_weekdays_of_a_month_are_effort(void)
     upt_profile_free(p);
 }
 
-/* Three peers active every weekday; U likewise until the weekdays of
- * the last two weeks, of which U is active on those in LATE. */
-static struct upt_verdict fall_case(const int *late)
+/* Three peers active every weekday; U likewise, 3 views a day, until the
+ * weekdays of the last two weeks, of which U is active on those in LATE
+ * with PER_DAY views each. */
+static struct upt_verdict fall_case_with(struct upt_diagnose_opts *o,
+                                         const int *late, uint32_t per_day)
 {
     struct upt_profile *p = profile_new(ALL);
     struct upt_verdict v = {0};
@@ -1343,22 +1350,51 @@ static struct upt_verdict fall_case(const int *late)
         if (d % 7 < 5)
             put(p, "u", d, UPT_CAT_VIEW, 3);
     for (int i = 0; late[i] >= 0; i++)
-        put(p, "u", late[i], UPT_CAT_VIEW, 1);
-    judge_defaults(p, "u", &v);
+        put(p, "u", late[i], UPT_CAT_VIEW, per_day);
+    judge_with(p, NULL, o, "u", &v);
     upt_profile_free(p);
     return v;
+}
+
+static struct upt_verdict fall_case(const int *late, uint32_t per_day)
+{
+    struct upt_diagnose_opts o = defaults();
+    return fall_case_with(&o, late, per_day);
 }
 
 static void a_fall_that_lasts_is_effort_and_a_week_of_leave_is_not(void)
 {
     static const int lasts[] = {16, 23, -1};
-    static const int leave[] = {14, 15, 16, 17, 18, -1};
-    struct upt_verdict v = fall_case(lasts);
+    static const int leave[] = {14, 15, 16, -1};
+    struct upt_verdict v = fall_case(lasts, 1);
     CHECK(v.cause == UPT_CAUSE_EFFORT && v.status == UPT_VS_AT_RISK);
     CHECK_STREQ(v.evidence, "activity fell to 0.07 of the first half (30 then "
                             "2 events); active 12 of 20 weekdays");
-    v = fall_case(leave); /* the last week off: the trend alone falls */
+    /* three full days, then the last week and more off: the trend falls,
+     * but the days worked are as full as before */
+    v = fall_case(leave, 3);
+    CHECK(near(v.trend, 9.0 / 30));
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    /* and as rare days that are as full: not a fall in the work */
+    v = fall_case(lasts, 3);
+    CHECK(near(v.trend, 6.0 / 30));
+    CHECK(v.cause == UPT_CAUSE_NONE);
+}
+
+static void shorter_days_are_a_fall_without_the_weekly_check(void)
+{
+    static const int week[] = {14, 15, 16, 17, 18, -1};
+    /* a week of short days, then a week off: the weekly check alone would
+     * call the third week usual, the days worked say it fell */
+    struct upt_verdict v = fall_case(week, 1);
     CHECK(near(v.trend, 5.0 / 30));
+    CHECK(v.cause == UPT_CAUSE_EFFORT);
+    CHECK_STREQ(v.evidence, "activity fell to 0.17 of the first half (30 then "
+                            "5 events); active 15 of 20 weekdays");
+    /* a third of the first half's work a day: under 0.30, it is not */
+    struct upt_diagnose_opts o = defaults();
+    o.t.effort_visit_trend = 0.30;
+    v = fall_case_with(&o, week, 1);
     CHECK(v.cause == UPT_CAUSE_NONE);
 }
 
@@ -1393,6 +1429,79 @@ static void many_writes_a_view_on_few_days_are_effort(void)
                             "view");
     judge_defaults(p, "light", &v);
     CHECK(v.cause == UPT_CAUSE_NONE && v.status == UPT_VS_ADOPTING);
+    upt_profile_free(p);
+}
+
+/* Rarely there is not enough where the log shows the reading: a light
+ * user is rarely there too, but reads as the peers do before writing. */
+static void rare_days_need_work_in_bulk_where_views_show(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    static const char *const peers[] = {"p1", "p2", "p3"};
+    for (int u = 0; u < 3; u++)
+        for (int d = 0; d < 28; d++)
+            if (d % 7 < 5) {
+                put(p, peers[u], d, UPT_CAT_VIEW, 10);
+                put(p, peers[u], d, UPT_CAT_SEARCH, 1);
+                put(p, peers[u], d, UPT_CAT_UPDATE, 3);
+            }
+    static const int days[] = {1, 8, 15};
+    for (int i = 0; i < 3; i++) {
+        put(p, "light", days[i], UPT_CAT_VIEW, 10);
+        put(p, "light", days[i], UPT_CAT_SEARCH, 1);
+        put(p, "light", days[i], UPT_CAT_UPDATE, 3);
+        put(p, "bulk", days[i], UPT_CAT_VIEW, 3);
+        put(p, "bulk", days[i], UPT_CAT_SEARCH, 1);
+        put(p, "bulk", days[i], UPT_CAT_UPDATE, 2);
+    }
+    judge_defaults(p, "light", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE && v.status == UPT_VS_ADOPTING);
+    judge_defaults(p, "bulk", &v);
+    CHECK(v.cause == UPT_CAUSE_EFFORT);
+    CHECK_STREQ(v.evidence, "active 3 of 20 weekdays, org median 20; 6 "
+                            "writes, org median 60; trend 0.50");
+    upt_profile_free(p);
+    /* a login history shows no reading: the days alone tell it */
+    p = sporadic_case(3);
+    judge_defaults(p, "u", &v);
+    CHECK(v.cause == UPT_CAUSE_EFFORT);
+    upt_profile_free(p);
+}
+
+/* Bulk writes that lean on the month's last weekdays need no peers who
+ * are there twice as often. */
+static void bulk_writes_leaning_on_deadlines_are_effort(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    /* peers: Monday, Wednesday and Friday, 12 weekdays; 0.30 writes a view */
+    static const char *const peers[] = {"p1", "p2", "p3"};
+    for (int u = 0; u < 3; u++)
+        for (int d = 0; d < 28; d++)
+            if (d % 7 == 0 || d % 7 == 2 || d % 7 == 4) {
+                put(p, peers[u], d, UPT_CAT_VIEW, 10);
+                put(p, peers[u], d, UPT_CAT_SEARCH, 1);
+                put(p, peers[u], d, UPT_CAT_UPDATE, 3);
+            }
+    /* 8 weekdays, the last three of them the month's deadline days */
+    static const int days[] = {1, 3, 8, 10, 15, 23, 24, 25};
+    for (int i = 0; i < 8; i++) {
+        bool deadline = days[i] >= 23;
+        put(p, "lean", days[i], UPT_CAT_VIEW, 3);
+        put(p, "lean", days[i], UPT_CAT_SEARCH, 1);
+        put(p, "lean", days[i], UPT_CAT_UPDATE, deadline ? 8 : 5);
+        put(p, "spread", days[i], UPT_CAT_VIEW, 3);
+        put(p, "spread", days[i], UPT_CAT_SEARCH, 1);
+        put(p, "spread", days[i], UPT_CAT_UPDATE, 5);
+    }
+    judge_defaults(p, "lean", &v); /* 24 of 49 writes: 49% */
+    CHECK(v.cause == UPT_CAUSE_EFFORT);
+    CHECK_STREQ(v.evidence, "active 8 of 20 weekdays, org median 12; 49 "
+                            "writes on 24 views, org median 0.30 writes a "
+                            "view");
+    judge_defaults(p, "spread", &v); /* 15 of 40: 38% */
+    CHECK(v.cause != UPT_CAUSE_EFFORT);
     upt_profile_free(p);
 }
 
@@ -1434,7 +1543,10 @@ int main(void)
     RUN(common_roles_have_built_in_tasks);
     RUN(writes_bunched_on_the_last_weekdays_of_a_month_are_effort);
     RUN(a_fall_that_lasts_is_effort_and_a_week_of_leave_is_not);
+    RUN(shorter_days_are_a_fall_without_the_weekly_check);
     RUN(many_writes_a_view_on_few_days_are_effort);
+    RUN(rare_days_need_work_in_bulk_where_views_show);
+    RUN(bulk_writes_leaning_on_deadlines_are_effort);
     RUN(exports_by_a_user_who_acts_on_the_data_are_not_distrust);
     RUN(explain_tries_each_cause_alone);
     RUN(the_margin_weighs_order_against_score);
