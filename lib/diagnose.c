@@ -113,7 +113,7 @@ struct features {
     uint32_t first_half, second_half;
     uint32_t first_active, second_active; /* active days in each half */
     uint32_t first_work, second_work;     /* actions in each half */
-    uint32_t late_active[2]; /* in the last two weeks, in order */
+    uint32_t late_active[2];              /* in the last two weeks, in order */
     /* on the last weekdays of a month, when deadlines fall */
     uint32_t deadline_writes, deadline_active;
     unsigned coverage; /* of the formats the user appears in */
@@ -666,9 +666,9 @@ static double judge_effort(const struct judge *j, struct upt_verdict *v,
                 f->writes >= t->mgmt_min_writes && f->writes > most_per_view;
     /* few days alone are a light user's as well: where the log shows what
      * they do there, it takes work entered in bulk or before deadlines */
-    bool rare = fewer && share <= t->effort_rare_share &&
-                (v->count[UPT_CAT_VIEW] == 0 || bunched ||
-                 f->writes >= most_per_view);
+    bool rare =
+        fewer && share <= t->effort_rare_share &&
+        (v->count[UPT_CAT_VIEW] == 0 || bunched || f->writes >= most_per_view);
     /* bulk writes leaning on the deadlines need no peers to be there more */
     bool lean = bulk && by_writes && bunch >= t->effort_bulk_deadline_share;
     /* a log of changes alone shows the days someone wrote, not the days
@@ -684,12 +684,12 @@ static double judge_effort(const struct judge *j, struct upt_verdict *v,
     /* without views, a day's work is a few writes: too few to compare */
     double visits = covers(j, BIT(UPT_CAT_VIEW)) ? visit_trend(f) : -1;
     bool declining =
-        f->first_half >= t->effort_min_first_half &&
-        f->first_active >= level && v->trend >= 0 &&
-        v->trend <= t->effort_trend &&
-        (visits < 0 ? stays_down(j, f)
-                    : visits < t->effort_visit_most &&
-                          (visits <= t->effort_visit_trend || stays_down(j, f)));
+        f->first_half >= t->effort_min_first_half && f->first_active >= level &&
+        v->trend >= 0 && v->trend <= t->effort_trend &&
+        (visits < 0
+             ? stays_down(j, f)
+             : visits < t->effort_visit_most &&
+                   (visits <= t->effort_visit_trend || stays_down(j, f)));
     if (!sporadic && !declining) {
         EVIDENCE(v,
                  "active %u of %u weekdays, %s median %.0f; %.0f%% of the "

@@ -54,13 +54,12 @@ struct upt_thresholds {
     double effort_deadline_share;  /* of writes on them: batched */
     double effort_deadline_active_share; /* of active days, without writes */
     double effort_trend;                 /* second half over first, at most */
-    double effort_decline_from;     /* first-half active days over the peers' */
-    double effort_day_trend;        /* second-half active days over first */
-    double effort_bulk_factor;      /* writes per view over the peers' */
+    double effort_decline_from; /* first-half active days over the peers' */
+    double effort_day_trend;    /* second-half active days over first */
+    double effort_bulk_factor;  /* writes per view over the peers' */
     double effort_bulk_deadline_share; /* of writes on deadlines, in bulk */
-    unsigned effort_min_first_half; /* events, for the trend to count */
-    double effort_visit_trend; /* work per active day, second half over
-                                  first: a fall without the weekly check */
+    unsigned effort_min_first_half;    /* events, for the trend to count */
+    double effort_visit_trend; /* 2nd-half work a day over 1st, at most */
     double effort_visit_most;  /* ...under this, for any fall to count */
     unsigned mgmt_min_writes;
     unsigned mgmt_max_reads; /* reports, dashboards, searches at most */

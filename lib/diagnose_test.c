@@ -1398,29 +1398,39 @@ static void shorter_days_are_a_fall_without_the_weekly_check(void)
     CHECK(v.cause == UPT_CAUSE_NONE);
 }
 
+/* One day's work of USER: VIEWS views, a search and UPDATES updates. */
+static void work_day(struct upt_profile *p, const char *user, int day,
+                     int views, int updates)
+{
+    put(p, user, day, UPT_CAT_VIEW, views);
+    put(p, user, day, UPT_CAT_SEARCH, 1);
+    put(p, user, day, UPT_CAT_UPDATE, updates);
+}
+
+/* Peers p1 to p3, each doing 10 views, a search and 3 updates (0.30
+ * writes a view) on the days of the week in WEEK (bit 0: Monday). */
+static void working_peers(struct upt_profile *p, unsigned week)
+{
+    static const char *const peers[] = {"p1", "p2", "p3"};
+    for (int u = 0; u < 3; u++)
+        for (int d = 0; d < 28; d++)
+            if (week & (1u << (d % 7)))
+                work_day(p, peers[u], d, 10, 3);
+}
+
+enum { WEEKDAYS = 0x1f, MON_WED_FRI = 0x15 };
+
 static void many_writes_a_view_on_few_days_are_effort(void)
 {
     struct upt_profile *p = profile_new(ALL);
     struct upt_verdict v;
-    /* peers: 10 views and 3 updates every weekday, 0.30 writes a view */
-    static const char *const peers[] = {"p1", "p2", "p3"};
-    for (int u = 0; u < 3; u++)
-        for (int d = 0; d < 28; d++)
-            if (d % 7 < 5) {
-                put(p, peers[u], d, UPT_CAT_VIEW, 10);
-                put(p, peers[u], d, UPT_CAT_SEARCH, 1);
-                put(p, peers[u], d, UPT_CAT_UPDATE, 3);
-            }
+    working_peers(p, WEEKDAYS);
     /* on 6 weekdays spread over the month, one user enters records in
      * bulk with little reading, another works as the peers do */
     static const int days[] = {1, 3, 8, 10, 15, 17};
     for (int i = 0; i < 6; i++) {
-        put(p, "bulk", days[i], UPT_CAT_VIEW, 3);
-        put(p, "bulk", days[i], UPT_CAT_SEARCH, 1);
-        put(p, "bulk", days[i], UPT_CAT_UPDATE, 5);
-        put(p, "light", days[i], UPT_CAT_VIEW, 10);
-        put(p, "light", days[i], UPT_CAT_SEARCH, 1);
-        put(p, "light", days[i], UPT_CAT_UPDATE, 3);
+        work_day(p, "bulk", days[i], 3, 5);
+        work_day(p, "light", days[i], 10, 3);
     }
     judge_defaults(p, "bulk", &v);
     CHECK(v.cause == UPT_CAUSE_EFFORT && v.status == UPT_VS_AT_RISK);
@@ -1438,22 +1448,11 @@ static void rare_days_need_work_in_bulk_where_views_show(void)
 {
     struct upt_profile *p = profile_new(ALL);
     struct upt_verdict v;
-    static const char *const peers[] = {"p1", "p2", "p3"};
-    for (int u = 0; u < 3; u++)
-        for (int d = 0; d < 28; d++)
-            if (d % 7 < 5) {
-                put(p, peers[u], d, UPT_CAT_VIEW, 10);
-                put(p, peers[u], d, UPT_CAT_SEARCH, 1);
-                put(p, peers[u], d, UPT_CAT_UPDATE, 3);
-            }
+    working_peers(p, WEEKDAYS);
     static const int days[] = {1, 8, 15};
     for (int i = 0; i < 3; i++) {
-        put(p, "light", days[i], UPT_CAT_VIEW, 10);
-        put(p, "light", days[i], UPT_CAT_SEARCH, 1);
-        put(p, "light", days[i], UPT_CAT_UPDATE, 3);
-        put(p, "bulk", days[i], UPT_CAT_VIEW, 3);
-        put(p, "bulk", days[i], UPT_CAT_SEARCH, 1);
-        put(p, "bulk", days[i], UPT_CAT_UPDATE, 2);
+        work_day(p, "light", days[i], 10, 3);
+        work_day(p, "bulk", days[i], 3, 2);
     }
     judge_defaults(p, "light", &v);
     CHECK(v.cause == UPT_CAUSE_NONE && v.status == UPT_VS_ADOPTING);
@@ -1475,25 +1474,12 @@ static void bulk_writes_leaning_on_deadlines_are_effort(void)
 {
     struct upt_profile *p = profile_new(ALL);
     struct upt_verdict v;
-    /* peers: Monday, Wednesday and Friday, 12 weekdays; 0.30 writes a view */
-    static const char *const peers[] = {"p1", "p2", "p3"};
-    for (int u = 0; u < 3; u++)
-        for (int d = 0; d < 28; d++)
-            if (d % 7 == 0 || d % 7 == 2 || d % 7 == 4) {
-                put(p, peers[u], d, UPT_CAT_VIEW, 10);
-                put(p, peers[u], d, UPT_CAT_SEARCH, 1);
-                put(p, peers[u], d, UPT_CAT_UPDATE, 3);
-            }
+    working_peers(p, MON_WED_FRI); /* 12 weekdays */
     /* 8 weekdays, the last three of them the month's deadline days */
     static const int days[] = {1, 3, 8, 10, 15, 23, 24, 25};
     for (int i = 0; i < 8; i++) {
-        bool deadline = days[i] >= 23;
-        put(p, "lean", days[i], UPT_CAT_VIEW, 3);
-        put(p, "lean", days[i], UPT_CAT_SEARCH, 1);
-        put(p, "lean", days[i], UPT_CAT_UPDATE, deadline ? 8 : 5);
-        put(p, "spread", days[i], UPT_CAT_VIEW, 3);
-        put(p, "spread", days[i], UPT_CAT_SEARCH, 1);
-        put(p, "spread", days[i], UPT_CAT_UPDATE, 5);
+        work_day(p, "lean", days[i], 3, days[i] >= 23 ? 8 : 5);
+        work_day(p, "spread", days[i], 3, 5);
     }
     judge_defaults(p, "lean", &v); /* 24 of 49 writes: 49% */
     CHECK(v.cause == UPT_CAUSE_EFFORT);
