@@ -641,7 +641,7 @@ static bool stays_down(const struct judge *j, const struct features *f)
  * when the input shows no work beyond logins, or none in the first half. */
 static double visit_trend(const struct features *f)
 {
-    if (f->first_work == 0 || f->first_active == 0)
+    if (f->first_work == 0) /* and so no active day */
         return -1;
     if (f->second_active == 0)
         return 0;

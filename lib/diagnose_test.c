@@ -62,6 +62,14 @@ static void weekdays_of(struct upt_profile *p, const char *user, int from,
             put(p, user, d, cat, 1);
 }
 
+/* Peers p1 to p3, each with one event of CAT on every weekday. */
+static void steady_peers(struct upt_profile *p, enum upt_category cat)
+{
+    weekdays_of(p, "p1", 0, 27, cat);
+    weekdays_of(p, "p2", 0, 27, cat);
+    weekdays_of(p, "p3", 0, 27, cat);
+}
+
 static struct upt_profile *profile_new(unsigned coverage)
 {
     struct upt_profile *p = upt_profile_new();
@@ -467,9 +475,7 @@ static void unskilled_needs_input_that_can_show_errors_or_help(void)
 static struct upt_profile *sporadic_case(int k)
 {
     struct upt_profile *p = profile_new(ALL);
-    weekdays_of(p, "p1", 0, 27, UPT_CAT_VIEW);
-    weekdays_of(p, "p2", 0, 27, UPT_CAT_VIEW);
-    weekdays_of(p, "p3", 0, 27, UPT_CAT_VIEW);
+    steady_peers(p, UPT_CAT_VIEW);
     for (int d = 0, n = 0; n < k; d++)
         if (d % 7 < 5) {
             put(p, "u", d, UPT_CAT_VIEW, 1);
@@ -994,9 +1000,7 @@ static void changes_alone_show_effort_only_by_batched_writes(void)
     struct upt_profile *p =
         profile_new(BIT(UPT_CAT_CREATE) | BIT(UPT_CAT_UPDATE));
     struct upt_verdict v;
-    weekdays_of(p, "p1", 0, 27, UPT_CAT_UPDATE);
-    weekdays_of(p, "p2", 0, 27, UPT_CAT_UPDATE);
-    weekdays_of(p, "p3", 0, 27, UPT_CAT_UPDATE);
+    steady_peers(p, UPT_CAT_UPDATE);
     put(p, "w1", 2, UPT_CAT_UPDATE, 4);
     put(p, "w1", 9, UPT_CAT_UPDATE, 4);
     put(p, "w2", 23, UPT_CAT_UPDATE, 4);
@@ -1285,9 +1289,7 @@ static struct upt_profile *bunch_case(unsigned coverage, const int *days,
     struct upt_profile *p = profile_new(coverage);
     enum upt_category work =
         coverage & BIT(UPT_CAT_UPDATE) ? UPT_CAT_UPDATE : UPT_CAT_LOGIN;
-    weekdays_of(p, "p1", 0, 27, work);
-    weekdays_of(p, "p2", 0, 27, work);
-    weekdays_of(p, "p3", 0, 27, work);
+    steady_peers(p, work);
     for (int i = 0; days[i] >= 0; i++) {
         put(p, "u", days[i], UPT_CAT_LOGIN, 1);
         if (writes[i]) { /* and a search: not mgmt-only */
@@ -1343,9 +1345,7 @@ static struct upt_verdict fall_case_with(struct upt_diagnose_opts *o,
 {
     struct upt_profile *p = profile_new(ALL);
     struct upt_verdict v = {0};
-    weekdays_of(p, "p1", 0, 27, UPT_CAT_VIEW);
-    weekdays_of(p, "p2", 0, 27, UPT_CAT_VIEW);
-    weekdays_of(p, "p3", 0, 27, UPT_CAT_VIEW);
+    steady_peers(p, UPT_CAT_VIEW);
     for (int d = 0; d < 14; d++)
         if (d % 7 < 5)
             put(p, "u", d, UPT_CAT_VIEW, 3);
