@@ -34,9 +34,10 @@ static const struct option explain_options[] = {
 static void print_help(void)
 {
     fputs("Usage: uptake explain [OPTION]... USER FILE...\n"
-          "One user's verdict taken apart: the figures, the peers they are\n"
-          "compared with, and each cause's score with its reasons. USER is\n"
-          "the id as the report writes it.\n"
+          "One user's verdict taken apart: the figures (with the two halves\n"
+          "of the window and the deadline days), the peers they are compared\n"
+          "with, and each cause's score with its reasons. USER is the id as\n"
+          "the report writes it.\n"
           "\n"
           "      --roster FILE     the CRM's user list\n"
           "      --as-of DATE      the last day judged (default: last event)\n"

@@ -1275,6 +1275,23 @@ int upt_diagnosis_explain(const struct upt_diagnosis *d, const char *user,
     out->actions = f->actions;
     out->writes = f->writes;
     out->reads = f->reads;
+    out->half_days[0] = (uint32_t)first_half_days(d);
+    out->half_days[1] =
+        d->first_day == INT64_MIN
+            ? 0
+            : (uint32_t)(d->last_day - d->seen_from + 1) - out->half_days[0];
+    out->half_active[0] = f->first_active;
+    out->half_active[1] = f->second_active;
+    out->half_events[0] = f->first_half;
+    out->half_events[1] = f->second_half;
+    out->half_work[0] = f->first_work;
+    out->half_work[1] = f->second_work;
+    out->late_active[0] = f->late_active[0];
+    out->late_active[1] = f->late_active[1];
+    out->deadline_days = d->deadline_days;
+    out->deadline_active = f->deadline_active;
+    out->deadline_writes = f->deadline_writes;
+    out->deadline_span = d->opts.t.effort_deadline_days;
     out->judged = judged(&d->v[i]);
     out->peer_label = p->label ? p->label : "org";
     out->peer_members = d->w[i].members;

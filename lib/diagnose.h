@@ -151,6 +151,15 @@ struct upt_explained {
     bool judged;                       /* not new, departed or a service */
     unsigned coverage;                 /* what the user's formats can show */
     uint32_t weekdays, actions, writes, reads;
+    /* the halves of the trend: active days, events, and tasks (views,
+     * writes, reads, exports, imports) in each; active days in each of
+     * the last two weeks; and the deadline days (the last weekdays of a
+     * month) the window holds, how many the user was active on and the
+     * writes made on them */
+    uint32_t half_days[2], half_active[2], half_events[2], half_work[2];
+    uint32_t late_active[2];
+    uint32_t deadline_days, deadline_active, deadline_writes;
+    unsigned deadline_span; /* the last this many weekdays of a month */
     /* the tasks the role expects (bit 1 << category) and those of them
      * the user never does, and where they come from: "an expect line",
      * "the built-in roles", "what the peers do weekly" */

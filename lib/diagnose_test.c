@@ -1491,6 +1491,34 @@ static void bulk_writes_leaning_on_deadlines_are_effort(void)
     upt_profile_free(p);
 }
 
+/* explain gives the figures the effort rule weighs: the halves, the last
+ * two weeks and the deadline days. */
+static void explain_shows_the_halves_and_the_deadline_days(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    working_peers(p, WEEKDAYS);
+    /* days 1 to 10 in the first half, 15 in the next to last week, and
+     * the month's last three weekdays (Wednesday 27 to Friday 29 March) */
+    static const int days[] = {1, 3, 8, 10, 15, 23, 24, 25};
+    for (int i = 0; i < 8; i++)
+        work_day(p, "lean", days[i], 3, days[i] >= 23 ? 8 : 5);
+    struct upt_diagnose_opts o = defaults();
+    struct upt_diagnosis *d = upt_diagnose(p, NULL, &o);
+    struct upt_explained e;
+    CHECK(upt_diagnosis_explain(d, "lean", &e) == 0);
+    CHECK(e.half_days[0] == 14 && e.half_days[1] == 14);
+    CHECK(e.half_active[0] == 4 && e.half_active[1] == 4);
+    /* a day is 3 views, a search and 5 updates, or 8 on the last three */
+    CHECK(e.half_work[0] == 4 * 9 && e.half_work[1] == 9 + 3 * 12);
+    CHECK(e.half_events[0] == e.half_work[0]);
+    CHECK(e.late_active[0] == 1 && e.late_active[1] == 3);
+    CHECK(e.deadline_span == 3 && e.deadline_days == 3);
+    CHECK(e.deadline_active == 3);
+    CHECK(e.deadline_writes == 24 && e.writes == 49);
+    upt_diagnosis_free(d);
+    upt_profile_free(p);
+}
+
 static void exports_by_a_user_who_acts_on_the_data_are_not_distrust(void)
 {
     struct upt_profile *p = profile_new(ALL);
@@ -1533,6 +1561,7 @@ int main(void)
     RUN(many_writes_a_view_on_few_days_are_effort);
     RUN(rare_days_need_work_in_bulk_where_views_show);
     RUN(bulk_writes_leaning_on_deadlines_are_effort);
+    RUN(explain_shows_the_halves_and_the_deadline_days);
     RUN(exports_by_a_user_who_acts_on_the_data_are_not_distrust);
     RUN(explain_tries_each_cause_alone);
     RUN(the_margin_weighs_order_against_score);

@@ -499,6 +499,32 @@ enum upt_status upt_report_event(FILE *out, const struct upt_event *ev,
     return ferror(out) ? UPT_EIO : UPT_OK;
 }
 
+/* The figures the effort rule weighs: how the two halves of the window
+ * compare, the last two weeks, and the deadline days. */
+static void explain_halves(FILE *out, const struct upt_explained *e)
+{
+    char per[2][32];
+    for (int h = 0; h < 2; h++)
+        if (e->half_active[h])
+            snprintf(per[h], sizeof(per[h]), "%.1f",
+                     (double)e->half_work[h] / e->half_active[h]);
+        else
+            snprintf(per[h], sizeof(per[h]), "-");
+    fprintf(out,
+            "halves of %u and %u days: active %u then %u days, %u then %u "
+            "events, %s then %s tasks an active day; the last two weeks: "
+            "active %u then %u days\n",
+            e->half_days[0], e->half_days[1], e->half_active[0],
+            e->half_active[1], e->half_events[0], e->half_events[1], per[0],
+            per[1], e->late_active[0], e->late_active[1]);
+    fprintf(out,
+            "deadline days (the last %u weekdays of a month): %u in the "
+            "window; active on "
+            "%u, with %u of %u writes\n",
+            e->deadline_span, e->deadline_days, e->deadline_active,
+            e->deadline_writes, e->writes);
+}
+
 enum upt_status upt_report_explain(FILE *out, const struct upt_explained *e)
 {
     const struct upt_verdict *v = e->verdict;
@@ -529,6 +555,7 @@ enum upt_status upt_report_explain(FILE *out, const struct upt_explained *e)
             "(%u writes, %u reads), trend %s\n",
             v->active_days, e->weekdays, v->sessions, e->actions, e->writes,
             e->reads, cells[24]);
+    explain_halves(out, e);
     fprintf(out, "counts:");
     for (size_t k = 12; k <= 23; k++)
         fprintf(out, " %s %s", columns[k], cells[k]);
