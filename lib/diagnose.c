@@ -109,7 +109,7 @@ void upt_thresholds_default(struct upt_thresholds *t)
 struct features {
     uint32_t actions; /* events other than login and logout */
     uint32_t writes, reads, work;
-    uint32_t weekdays;
+    uint32_t weekdays, active_weekdays;
     uint32_t first_half, second_half;
     uint32_t first_active, second_active; /* active days in each half */
     uint32_t first_work, second_work;     /* actions in each half */
@@ -158,6 +158,12 @@ static uint32_t work_of(const uint32_t *c)
            c[UPT_CAT_EXPORT] + c[UPT_CAT_IMPORT];
 }
 
+static bool weekday(int64_t day)
+{
+    int dow = (int)(((day + 4) % 7 + 7) % 7); /* 1970-01-01 was a Thursday */
+    return dow != 0 && dow != 6;
+}
+
 static void add_day(struct upt_verdict *v, struct features *f,
                     const struct upt_day *d, int64_t mid, int64_t last,
                     bool deadline)
@@ -169,8 +175,10 @@ static void add_day(struct upt_verdict *v, struct features *f,
     }
     uint32_t work = work_of(d->count);
     v->errors += d->failed;
-    if (n > 0)
+    if (n > 0) {
         v->active_days++;
+        f->active_weekdays += weekday(d->day);
+    }
     if (n > 0 && d->day > last - 14)
         f->late_active[d->day > last - 7]++;
     if (deadline) {
@@ -221,12 +229,29 @@ static void fill_counts(struct upt_verdict *v, struct features *f,
 static uint32_t weekdays(int64_t first, int64_t last)
 {
     uint32_t n = 0;
-    for (int64_t d = first; d <= last; d++) {
-        int dow = (int)(((d + 4) % 7 + 7) % 7); /* 1970-01-01 was a Thursday */
-        if (dow != 0 && dow != 6)
-            n++;
-    }
+    for (int64_t d = first; d <= last; d++)
+        n += weekday(d);
     return n ? n : 1;
+}
+
+/* The days active, as the evidence gives them: "11 of 20 weekdays", or
+ * for one who works weekends too "14 days, 10 of 20 weekdays", never
+ * more weekdays than there were. */
+struct active_text {
+    char s[64];
+};
+
+static struct active_text active_phrase(const struct upt_verdict *v,
+                                        const struct features *f)
+{
+    struct active_text t;
+    if (v->active_days == f->active_weekdays)
+        snprintf(t.s, sizeof(t.s), "%u of %u weekdays", v->active_days,
+                 f->weekdays);
+    else
+        snprintf(t.s, sizeof(t.s), "%u days, %u of %u weekdays", v->active_days,
+                 f->active_weekdays, f->weekdays);
+    return t;
 }
 
 /* Whether DAY is one of the last N weekdays of its month: when deadlines
@@ -235,16 +260,14 @@ static bool deadline_day(int64_t day, unsigned n)
 {
     int y, m, dd, m2;
     unsigned after = 0;
-    int dow = (int)(((day + 4) % 7 + 7) % 7);
-    if (dow == 0 || dow == 6)
+    if (!weekday(day))
         return false;
     upt_timestamp_civil(day, &y, &m, &dd);
     for (int64_t x = day + 1; after < n; x++) {
         upt_timestamp_civil(x, &y, &m2, &dd);
         if (m2 != m)
             break;
-        dow = (int)(((x + 4) % 7 + 7) % 7);
-        after += dow != 0 && dow != 6;
+        after += weekday(x);
     }
     return after < n;
 }
@@ -692,13 +715,13 @@ static double judge_effort(const struct judge *j, struct upt_verdict *v,
                    (visits <= t->effort_visit_trend || stays_down(j, f)));
     if (!sporadic && !declining) {
         EVIDENCE(v,
-                 "active %u of %u weekdays, %s median %.0f; %.0f%% of the "
+                 "active %s, %s median %.0f; %.0f%% of the "
                  "%s on the last %u weekdays of a month (%.0f%% would "
                  "do); trend %.2f",
-                 v->active_days, f->weekdays, j->peers->label,
-                 j->peers->active_days, 100 * bunch,
-                 by_writes ? "writes" : "active days", t->effort_deadline_days,
-                 100 * need, v->trend < 0 ? 0.0 : v->trend);
+                 active_phrase(v, f).s, j->peers->label, j->peers->active_days,
+                 100 * bunch, by_writes ? "writes" : "active days",
+                 t->effort_deadline_days, 100 * need,
+                 v->trend < 0 ? 0.0 : v->trend);
         /* how near: as few days as the rule asks, times bunched enough;
          * or as steep a fall from as high a level */
         double days = v->active_days
@@ -719,33 +742,33 @@ static double judge_effort(const struct judge *j, struct upt_verdict *v,
               (declining ? t->effort_trend - v->trend : 0));
     if (sporadic && !bunched && !rare)
         EVIDENCE(v,
-                 "active %u of %u weekdays, %s median %.0f; %u writes on %u "
+                 "active %s, %s median %.0f; %u writes on %u "
                  "views, %s median %.2f writes a view",
-                 v->active_days, f->weekdays, j->peers->label,
-                 j->peers->active_days, f->writes, v->count[UPT_CAT_VIEW],
-                 j->peers->label, j->peers->write_rate);
+                 active_phrase(v, f).s, j->peers->label, j->peers->active_days,
+                 f->writes, v->count[UPT_CAT_VIEW], j->peers->label,
+                 j->peers->write_rate);
     else if (sporadic && !bunched)
         EVIDENCE(v,
-                 "active %u of %u weekdays, %s median %.0f; %u writes, %s "
+                 "active %s, %s median %.0f; %u writes, %s "
                  "median %.0f; trend %.2f",
-                 v->active_days, f->weekdays, j->peers->label,
-                 j->peers->active_days, f->writes, j->peers->label,
-                 j->peers->writes, v->trend < 0 ? 0.0 : v->trend);
+                 active_phrase(v, f).s, j->peers->label, j->peers->active_days,
+                 f->writes, j->peers->label, j->peers->writes,
+                 v->trend < 0 ? 0.0 : v->trend);
     else if (declining && !sporadic)
         EVIDENCE(v,
                  "activity fell to %.2f of the first half (%u then %u "
-                 "events); active %u of %u weekdays",
-                 v->trend, f->first_half, f->second_half, v->active_days,
-                 f->weekdays);
+                 "events); active %s",
+                 v->trend, f->first_half, f->second_half,
+                 active_phrase(v, f).s);
     else
         EVIDENCE(v,
-                 "active %u of %u weekdays, %s median %.0f; %.0f%% of the "
+                 "active %s, %s median %.0f; %.0f%% of the "
                  "%s on the last %u weekdays of a month; %u writes, %s "
                  "median %.0f",
-                 v->active_days, f->weekdays, j->peers->label,
-                 j->peers->active_days, 100 * bunch,
-                 by_writes ? "writes" : "active days", t->effort_deadline_days,
-                 f->writes, j->peers->label, j->peers->writes);
+                 active_phrase(v, f).s, j->peers->label, j->peers->active_days,
+                 100 * bunch, by_writes ? "writes" : "active days",
+                 t->effort_deadline_days, f->writes, j->peers->label,
+                 j->peers->writes);
     return v->confidence;
 }
 
@@ -923,17 +946,17 @@ static void judge_user(const struct judge *j, struct upt_verdict *v,
     v->status = UPT_VS_ADOPTING;
     if (!(j->coverage & WORK_CATEGORIES))
         EVIDENCE(v,
-                 "active %u of %u weekdays in %dd; the input holds no work "
+                 "active %s in %dd; the input holds no work "
                  "events, only %s",
-                 v->active_days, f->weekdays, j->window,
+                 active_phrase(v, f).s, j->window,
                  j->coverage & (BIT(UPT_CAT_LOGIN) | BIT(UPT_CAT_LOGOUT))
                      ? "sessions"
                      : "changes to settings");
     else
         EVIDENCE(v,
-                 "active %u of %u weekdays; %u writes, %u reads, %u views in "
+                 "active %s; %u writes, %u reads, %u views in "
                  "%dd",
-                 v->active_days, f->weekdays, f->writes, f->reads,
+                 active_phrase(v, f).s, f->writes, f->reads,
                  v->count[UPT_CAT_VIEW], j->window);
 }
 
@@ -1271,7 +1294,8 @@ int upt_diagnosis_explain(const struct upt_diagnosis *d, const char *user,
     memset(out, 0, sizeof(*out));
     out->verdict = &d->v[i];
     out->coverage = f->coverage;
-    out->weekdays = f->weekdays;
+    snprintf(out->active, sizeof(out->active), "%s",
+             active_phrase(&d->v[i], f).s);
     out->actions = f->actions;
     out->writes = f->writes;
     out->reads = f->reads;

@@ -150,7 +150,8 @@ struct upt_explained {
     const struct upt_verdict *verdict; /* lent by the diagnosis */
     bool judged;                       /* not new, departed or a service */
     unsigned coverage;                 /* what the user's formats can show */
-    uint32_t weekdays, actions, writes, reads;
+    uint32_t actions, writes, reads;
+    char active[64]; /* "11 of 20 weekdays", "14 days, 10 of 20 weekdays" */
     /* the halves of the trend: active days, events, and tasks (views,
      * writes, reads, exports, imports) in each; active days in each of
      * the last two weeks; and the deadline days (the last weekdays of a

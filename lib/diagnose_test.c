@@ -1519,6 +1519,25 @@ static void explain_shows_the_halves_and_the_deadline_days(void)
     upt_profile_free(p);
 }
 
+/* Days on weekends count as active days, but never as weekdays: the
+ * evidence does not say 28 of 20 weekdays. */
+static void weekend_days_are_active_days_not_weekdays(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    working_peers(p, WEEKDAYS);
+    for (int d = 0; d < 28; d++)
+        work_day(p, "always", d, 10, 3);
+    judge_defaults(p, "always", &v);
+    CHECK(v.status == UPT_VS_ADOPTING && v.active_days == 28);
+    CHECK_STREQ(v.evidence, "active 28 days, 20 of 20 weekdays; 84 writes, "
+                            "28 reads, 280 views in 28d");
+    judge_defaults(p, "p1", &v);
+    CHECK_STREQ(v.evidence, "active 20 of 20 weekdays; 60 writes, 20 "
+                            "reads, 200 views in 28d");
+    upt_profile_free(p);
+}
+
 static void exports_by_a_user_who_acts_on_the_data_are_not_distrust(void)
 {
     struct upt_profile *p = profile_new(ALL);
@@ -1562,6 +1581,7 @@ int main(void)
     RUN(rare_days_need_work_in_bulk_where_views_show);
     RUN(bulk_writes_leaning_on_deadlines_are_effort);
     RUN(explain_shows_the_halves_and_the_deadline_days);
+    RUN(weekend_days_are_active_days_not_weekdays);
     RUN(exports_by_a_user_who_acts_on_the_data_are_not_distrust);
     RUN(explain_tries_each_cause_alone);
     RUN(the_margin_weighs_order_against_score);

@@ -551,10 +551,9 @@ enum upt_status upt_report_explain(FILE *out, const struct upt_explained *e)
     fputs("coverage: ", out);
     upt_report_categories(out, e->coverage);
     fprintf(out,
-            "\nfigures: active %u of %u weekdays, %u sessions, %u actions "
-            "(%u writes, %u reads), trend %s\n",
-            v->active_days, e->weekdays, v->sessions, e->actions, e->writes,
-            e->reads, cells[24]);
+            "\nfigures: active %s, %u sessions, %u actions (%u writes, %u "
+            "reads), trend %s\n",
+            e->active, v->sessions, e->actions, e->writes, e->reads, cells[24]);
     explain_halves(out, e);
     fprintf(out, "counts:");
     for (size_t k = 12; k <= 23; k++)
