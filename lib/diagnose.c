@@ -81,6 +81,9 @@ void upt_thresholds_default(struct upt_thresholds *t)
         .unskilled_help_share = 0.15,
         .unskilled_peer_factor = 4.0,
         .unskilled_rate_floor = 0.01,
+        .unskilled_min_searches = 10,
+        .unskilled_search_factor = 2.0,
+        .unskilled_search_errors = 1.5,
         .effort_active_share = 0.40,
         .effort_rare_share = 0.15,
         .effort_deadline_days = 3,
@@ -126,6 +129,7 @@ struct peers {
     double imports, reads, err_rate, help_rate;
     double write_rate;          /* writes per view: acting on what one reads */
     double read_rate;           /* reads per write: using what one enters */
+    double search_rate;         /* searches per view: finding what one seeks */
     double task[UPT_CAT_COUNT]; /* by category, for the tasks of a role */
 };
 
@@ -311,7 +315,7 @@ enum { NTASKS = sizeof(tasks) / sizeof(tasks[0]) };
 static int peer_medians(const struct upt_diagnosis *d, const char *role,
                         struct peers *p, size_t *members)
 {
-    enum { NCOLS = 12 + NTASKS };
+    enum { NCOLS = 13 + NTASKS };
     double *buf = malloc(NCOLS * (d->count + 1) * sizeof(*buf));
     double *cols[NCOLS];
     size_t n = 0;
@@ -341,8 +345,12 @@ static int peer_medians(const struct upt_diagnosis *d, const char *role,
                           : 0;
         cols[11][n] =
             d->f[i].writes ? (double)d->f[i].reads / d->f[i].writes : 0;
+        cols[12][n] =
+            v->count[UPT_CAT_VIEW]
+                ? (double)v->count[UPT_CAT_SEARCH] / v->count[UPT_CAT_VIEW]
+                : 0;
         for (int k = 0; k < NTASKS; k++)
-            cols[12 + k][n] = v->count[tasks[k]];
+            cols[13 + k][n] = v->count[tasks[k]];
         n++;
     }
     p->active_days = median(cols[0], n);
@@ -357,8 +365,9 @@ static int peer_medians(const struct upt_diagnosis *d, const char *role,
     p->help_rate = median(cols[9], n);
     p->write_rate = median(cols[10], n);
     p->read_rate = median(cols[11], n);
+    p->search_rate = median(cols[12], n);
     for (int k = 0; k < NTASKS; k++)
-        p->task[tasks[k]] = median(cols[12 + k], n);
+        p->task[tasks[k]] = median(cols[13 + k], n);
     *members = n;
     free(buf);
     return 0;
@@ -605,22 +614,47 @@ static double judge_unskilled(const struct judge *j, struct upt_verdict *v,
     bool can_help = covers(j, BIT(UPT_CAT_HELP));
     bool errs = can_err && v->errors >= min_err && err_share >= err_need;
     bool helps = can_help && help >= min_help && help_share >= help_need;
+    /* searching without finding: many searches for the records opened,
+     * with errors above the peers' though short of what errors alone
+     * take; either alone is a user's habit, both are someone lost */
+    uint32_t searches = v->count[UPT_CAT_SEARCH];
+    double min_searches = per_window(t->unskilled_min_searches, j->window);
+    double search_need = t->unskilled_search_factor * j->peers->search_rate *
+                         v->count[UPT_CAT_VIEW];
+    double lost_err_need = t->unskilled_search_errors * err_peers;
+    bool can_search = can_err && j->peers->search_rate > 0 &&
+                      covers(j, BIT(UPT_CAT_SEARCH) | BIT(UPT_CAT_VIEW));
+    bool lost = can_search && searches >= min_searches &&
+                searches >= search_need && err_share >= lost_err_need;
     EVIDENCE(v,
              "%u errors in %u actions (%.1f%%), %s median %.1f%%; %u help "
              "pages",
              v->errors, tries, 100 * err_share, j->peers->label,
              100 * j->peers->err_rate, help);
-    if (!errs && !helps) {
+    if (can_search && (lost || (!errs && !helps))) {
+        size_t len = strlen(v->evidence);
+        snprintf(v->evidence + len, sizeof(v->evidence) - len,
+                 "; %u searches on %u views, %s median %.2f searches a view",
+                 searches, v->count[UPT_CAT_VIEW], j->peers->label,
+                 j->peers->search_rate);
+    }
+    if (!errs && !helps && !lost) {
         double e =
             can_err ? part(v->errors, min_err) * part(err_share, err_need) : 0;
         double h =
             can_help ? part(help, min_help) * part(help_share, help_need) : 0;
-        return near(e > h ? e : h);
+        double s = can_search ? part(searches, min_searches) *
+                                    part(searches, search_need) *
+                                    part(err_share, lost_err_need)
+                              : 0;
+        if (h > e)
+            e = h;
+        return near(s > e ? s : e);
     }
     bool strong = (errs && helps) || err_share >= 2 * t->unskilled_error_share;
     v->status = strong ? UPT_VS_NOT_ADOPTING : UPT_VS_AT_RISK;
     v->confidence =
-        clamp(0.5 + (errs ? err_share : 0) + (helps ? help_share : 0));
+        clamp(0.5 + (errs || lost ? err_share : 0) + (helps ? help_share : 0));
     return v->confidence;
 }
 

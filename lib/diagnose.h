@@ -46,12 +46,15 @@ struct upt_thresholds {
     double unskilled_error_share; /* errors over actions */
     unsigned unskilled_min_help;
     double unskilled_help_share;
-    double unskilled_peer_factor;  /* or this many times the peers' rate */
-    double unskilled_rate_floor;   /* the peers' rate taken as at least */
-    double effort_active_share;    /* active days over weekdays, at most */
-    double effort_rare_share;      /* ...at most this: effort by itself */
-    unsigned effort_deadline_days; /* the last weekdays of a month */
-    double effort_deadline_share;  /* of writes on them: batched */
+    double unskilled_peer_factor; /* or this many times the peers' rate */
+    double unskilled_rate_floor;  /* the peers' rate taken as at least */
+    unsigned unskilled_min_searches;
+    double unskilled_search_factor; /* searches a view over the peers' */
+    double unskilled_search_errors; /* ...with errors this times the peers' */
+    double effort_active_share;     /* active days over weekdays, at most */
+    double effort_rare_share;       /* ...at most this: effort by itself */
+    unsigned effort_deadline_days;  /* the last weekdays of a month */
+    double effort_deadline_share;   /* of writes on them: batched */
     double effort_deadline_active_share; /* of active days, without writes */
     double effort_trend;                 /* second half over first, at most */
     double effort_decline_from; /* first-half active days over the peers' */

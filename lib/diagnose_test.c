@@ -1043,6 +1043,9 @@ static void defaults_are_the_documented_ones(void)
     CHECK(near(t.unaware_task_weekly, 1.0) &&
           near(t.unaware_task_share, 0.20) &&
           near(t.unskilled_rate_floor, 0.01));
+    CHECK(t.unskilled_min_searches == 10 &&
+          near(t.unskilled_search_factor, 2.0) &&
+          near(t.unskilled_search_errors, 1.5));
     CHECK(near(t.effort_active_share, 0.40) &&
           near(t.effort_rare_share, 0.15) && t.effort_deadline_days == 3 &&
           near(t.effort_deadline_share, 0.70) &&
@@ -1491,6 +1494,49 @@ static void bulk_writes_leaning_on_deadlines_are_effort(void)
     upt_profile_free(p);
 }
 
+/* Many searches for few records opened, with errors above the peers',
+ * are someone lost; either alone is not. */
+static void searching_without_finding_and_erring_is_unskilled(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    working_peers(p, WEEKDAYS); /* 0.10 searches a view, no errors */
+    for (int d = 0; d < 28; d++)
+        if (d % 7 < 5) {
+            /* 5 views, 2 searches: 0.40 searches a view */
+            work_day(p, "lost", d, 5, 3);
+            put(p, "lost", d, UPT_CAT_SEARCH, 1);
+            work_day(p, "seeker", d, 5, 3);
+            put(p, "seeker", d, UPT_CAT_SEARCH, 1);
+            work_day(p, "clumsy", d, 10, 3);
+        }
+    /* 4 errors: 2.0% of the lost user's actions, 1.4% of the clumsy's */
+    put(p, "lost", 10, UPT_CAT_ERROR, 4);
+    put(p, "clumsy", 10, UPT_CAT_ERROR, 4);
+    judge_defaults(p, "lost", &v);
+    CHECK(v.cause == UPT_CAUSE_UNSKILLED && v.status == UPT_VS_AT_RISK);
+    CHECK_STREQ(v.evidence, "4 errors in 204 actions (2.0%), org median "
+                            "0.0%; 0 help pages; 40 searches on 100 views, "
+                            "org median 0.10 searches a view");
+    judge_defaults(p, "seeker", &v); /* searches as much, never errs */
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    judge_defaults(p, "clumsy", &v); /* errs as much, finds what it seeks */
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    upt_profile_free(p);
+    /* an input without searches cannot tell it */
+    p = profile_new(ALL & ~BIT(UPT_CAT_SEARCH));
+    working_peers(p, WEEKDAYS);
+    for (int d = 0; d < 28; d++)
+        if (d % 7 < 5) {
+            work_day(p, "lost", d, 5, 3);
+            put(p, "lost", d, UPT_CAT_SEARCH, 1);
+        }
+    put(p, "lost", 10, UPT_CAT_ERROR, 4);
+    judge_defaults(p, "lost", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    upt_profile_free(p);
+}
+
 /* explain gives the figures the effort rule weighs: the halves, the last
  * two weeks and the deadline days. */
 static void explain_shows_the_halves_and_the_deadline_days(void)
@@ -1580,6 +1626,7 @@ int main(void)
     RUN(many_writes_a_view_on_few_days_are_effort);
     RUN(rare_days_need_work_in_bulk_where_views_show);
     RUN(bulk_writes_leaning_on_deadlines_are_effort);
+    RUN(searching_without_finding_and_erring_is_unskilled);
     RUN(explain_shows_the_halves_and_the_deadline_days);
     RUN(weekend_days_are_active_days_not_weekdays);
     RUN(exports_by_a_user_who_acts_on_the_data_are_not_distrust);
