@@ -9,6 +9,38 @@
 #include "lib/diagnose.h"
 #include "lib/roster.h"
 
+/* The --help lines of the options every analysing command takes, but
+ * --output, --only, --no-header and --fail-on (report, and summary for
+ * the last), in the order they are listed: those that say what is read
+ * and judged, then ANALYSE_HELP_TAIL after the command's own. */
+#define ANALYSE_HELP_OPTIONS                                                   \
+    "      --roster FILE     the CRM's user list\n"                            \
+    "      --as-of DATE      the last day judged (default: last event)\n"      \
+    "      --window N[d|w]   the period judged (default: 28d)\n"               \
+    "      --grace N[d|w]    grace period for new users (default: 14d)\n"      \
+    "      --format NAME     read every file as NAME (default: detect)\n"      \
+    "      --config FILE     rules, thresholds, role tasks\n"                  \
+    "      --map SPEC        read any CRM's log: user=COL,time=COL,"           \
+    "action=COL[,...]\n"                                                       \
+    "      --tz ZONE         the zone of logs in local time (default: "        \
+    "UTC)\n"                                                                   \
+    "      --state FILE      counts kept between runs: read, then "            \
+    "replaced\n"                                                               \
+    "      --keep N[d|w]|all the days a state keeps (default: 120d)\n"         \
+    "      --pseudonymize KEYFILE  user ids and names as keyed tokens\n"       \
+    "      --progress        a progress line on stderr (default: on a "        \
+    "terminal)\n"                                                              \
+    "      --no-progress     none\n"
+
+#define ANALYSE_HELP_TAIL                                                      \
+    "  -o, --output-file FILE write to FILE, put in place whole when "         \
+    "done\n"                                                                   \
+    "                        (default: the standard output)\n"                 \
+    "  -j, --jobs N          threads to use (default: the cores "              \
+    "online)\n"                                                                \
+    "  -h, --help            show this help and exit\n"                        \
+    "  -V, --version         show the version and exit\n"
+
 struct analysed {
     struct upt_analysis *analysis;
     struct upt_roster *roster;
