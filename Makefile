@@ -15,8 +15,8 @@ DESTDIR ?=
 LIB_MODULES = input records rowqueue jsonrows format format_salesforce \
 	format_salesforce_login format_salesforce_audit format_dataverse \
 	format_purview format_hubspot format_zoho format_suitecrm rules config \
-	format_map source dedupe profile state lock roster pseudonym diagnose \
-	change report activity html \
+	format_map source dedupe profile state lock roster pseudonym workdays \
+	fall diagnose change report activity html \
 	analysis outfile progress event timestamp zone userid utf8 strtab diag \
 	status version
 CMD_MODULES = uptake cmd_report cmd_events cmd_summary cmd_formats cmd_explain \
@@ -26,7 +26,7 @@ TESTS = strtab timestamp input records rowqueue state lock change pseudonym \
 	format_salesforce rules profile \
 	roster diagnose report \
 	format_map dedupe zone config format_dataverse format_purview format_hubspot format_zoho \
-	format_suitecrm source outfile
+	format_suitecrm source outfile fall workdays
 
 # Ours, not the user's: CFLAGS=-O0 cannot drop them.
 UPT_CFLAGS = -std=c11 -I. -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \

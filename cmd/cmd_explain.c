@@ -35,9 +35,10 @@ static void print_help(void)
 {
     fputs("Usage: uptake explain [OPTION]... USER FILE...\n"
           "One user's verdict taken apart: the figures (with the two halves\n"
-          "of the window and the deadline days), the peers they are compared\n"
-          "with, and each cause's score with its reasons. USER is the id as\n"
-          "the report writes it.\n"
+          "of the window, the deadline days and the working days, with any\n"
+          "fall to the end of them), the peers they are compared with, and\n"
+          "each cause's score with its reasons. USER is the id as the report\n"
+          "writes it.\n"
           "\n" ANALYSE_HELP_OPTIONS ANALYSE_HELP_TAIL
           "Exit status: 0, 1 for malformed input, 2 for misuse or an unknown "
           "USER,\n"

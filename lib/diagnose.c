@@ -8,9 +8,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fall.h"
 #include "strtab.h"
 #include "timestamp.h"
 #include "userid.h"
+#include "workdays.h"
 
 #include "banned.h"
 
@@ -97,6 +99,14 @@ void upt_thresholds_default(struct upt_thresholds *t)
         .effort_min_first_half = 10,
         .effort_visit_trend = 0.50,
         .effort_visit_most = 1.0,
+        .workday_share = 0.30,
+        .effort_fall_days = 8,
+        .effort_fall_before_days = 5,
+        .effort_fall_active = 0.25,
+        .effort_fall_work = 0.10,
+        .effort_fall_before = 0.40,
+        .effort_fall_level = 1.0,
+        .effort_fall_peers = 0.50,
         .mgmt_min_writes = 5,
         .mgmt_max_reads = 2,
         .mgmt_read_share = 0.10,
@@ -119,7 +129,9 @@ struct features {
     uint32_t late_active[2];              /* in the last two weeks, in order */
     /* on the last weekdays of a month, when deadlines fall */
     uint32_t deadline_writes, deadline_active;
-    unsigned coverage; /* of the formats the user appears in */
+    struct upt_fall fall; /* to the end of the window, over working days */
+    uint32_t end_active;  /* of the last effort_fall_days working days */
+    unsigned coverage;    /* of the formats the user appears in */
 };
 
 /* Medians of one peer group (a role, or everyone). */
@@ -127,6 +139,8 @@ struct peers {
     const char *label; /* "role" or "org" */
     double active_days, writes, exports, errors, reports, help;
     double imports, reads, err_rate, help_rate;
+    double work;                /* tasks in the window */
+    double end_active;          /* active of the last working days */
     double write_rate;          /* writes per view: acting on what one reads */
     double read_rate;           /* reads per write: using what one enters */
     double search_rate;         /* searches per view: finding what one seeks */
@@ -149,6 +163,8 @@ struct upt_diagnosis {
     int64_t seen_from;       /* the window's first day the input reaches */
     unsigned char *deadline; /* by day from first_day: a deadline day */
     uint32_t deadline_days;  /* of them from seen_from */
+    unsigned char *workday;  /* by day from first_day: the org worked */
+    uint32_t workdays;       /* of them from seen_from */
     unsigned seen; /* categories someone judged does weekly in the window */
     unsigned coverage;
     uint64_t duplicates;
@@ -160,12 +176,6 @@ static uint32_t work_of(const uint32_t *c)
     return c[UPT_CAT_CREATE] + c[UPT_CAT_UPDATE] + c[UPT_CAT_DELETE] +
            c[UPT_CAT_VIEW] + c[UPT_CAT_REPORT] + c[UPT_CAT_SEARCH] +
            c[UPT_CAT_EXPORT] + c[UPT_CAT_IMPORT];
-}
-
-static bool weekday(int64_t day)
-{
-    int dow = (int)(((day + 4) % 7 + 7) % 7); /* 1970-01-01 was a Thursday */
-    return dow != 0 && dow != 6;
 }
 
 static void add_day(struct upt_verdict *v, struct features *f,
@@ -181,7 +191,7 @@ static void add_day(struct upt_verdict *v, struct features *f,
     v->errors += d->failed;
     if (n > 0) {
         v->active_days++;
-        f->active_weekdays += weekday(d->day);
+        f->active_weekdays += upt_workdays_weekday(d->day);
     }
     if (n > 0 && d->day > last - 14)
         f->late_active[d->day > last - 7]++;
@@ -234,7 +244,7 @@ static uint32_t weekdays(int64_t first, int64_t last)
 {
     uint32_t n = 0;
     for (int64_t d = first; d <= last; d++)
-        n += weekday(d);
+        n += upt_workdays_weekday(d);
     return n ? n : 1;
 }
 
@@ -264,14 +274,14 @@ static bool deadline_day(int64_t day, unsigned n)
 {
     int y, m, dd, m2;
     unsigned after = 0;
-    if (!weekday(day))
+    if (!upt_workdays_weekday(day))
         return false;
     upt_timestamp_civil(day, &y, &m, &dd);
     for (int64_t x = day + 1; after < n; x++) {
         upt_timestamp_civil(x, &y, &m2, &dd);
         if (m2 != m)
             break;
-        after += weekday(x);
+        after += upt_workdays_weekday(x);
     }
     return after < n;
 }
@@ -315,7 +325,7 @@ enum { NTASKS = sizeof(tasks) / sizeof(tasks[0]) };
 static int peer_medians(const struct upt_diagnosis *d, const char *role,
                         struct peers *p, size_t *members)
 {
-    enum { NCOLS = 13 + NTASKS };
+    enum { NCOLS = 15 + NTASKS };
     double *buf = malloc(NCOLS * (d->count + 1) * sizeof(*buf));
     double *cols[NCOLS];
     size_t n = 0;
@@ -349,8 +359,10 @@ static int peer_medians(const struct upt_diagnosis *d, const char *role,
             v->count[UPT_CAT_VIEW]
                 ? (double)v->count[UPT_CAT_SEARCH] / v->count[UPT_CAT_VIEW]
                 : 0;
+        cols[13][n] = d->f[i].work;
+        cols[14][n] = d->f[i].end_active;
         for (int k = 0; k < NTASKS; k++)
-            cols[13 + k][n] = v->count[tasks[k]];
+            cols[15 + k][n] = v->count[tasks[k]];
         n++;
     }
     p->active_days = median(cols[0], n);
@@ -366,8 +378,10 @@ static int peer_medians(const struct upt_diagnosis *d, const char *role,
     p->write_rate = median(cols[10], n);
     p->read_rate = median(cols[11], n);
     p->search_rate = median(cols[12], n);
+    p->work = median(cols[13], n);
+    p->end_active = median(cols[14], n);
     for (int k = 0; k < NTASKS; k++)
-        p->task[tasks[k]] = median(cols[13 + k], n);
+        p->task[tasks[k]] = median(cols[15 + k], n);
     *members = n;
     free(buf);
     return 0;
@@ -379,6 +393,7 @@ struct judge {
     int window;
     uint32_t deadline_days; /* in the part of the window the logs reach */
     int first_half_days;    /* of the part of the window the logs reach */
+    uint32_t workdays;      /* the days the org worked, of that part */
     unsigned tasks;         /* the role's named tasks; 0: the peers' */
     bool configured;        /* named by an expect line, not the table */
     unsigned seen;          /* the categories someone does weekly */
@@ -706,6 +721,22 @@ static double visit_trend(const struct features *f)
            ((double)f->first_work / f->first_active);
 }
 
+/* Whether the user's work stopped for the last working days, after a
+ * level of work a day that is at least the peers': a fall that lasts
+ * (fall.h) from the work of an adopter, not a light user's quiet days;
+ * while the peers were still there, so not a whole role's pause. Only
+ * where the input shows views, which make a day's work. */
+static bool fall_from_level(const struct judge *j, const struct features *f)
+{
+    const struct upt_thresholds *t = j->t;
+    if (!covers(j, BIT(UPT_CAT_VIEW)) || f->fall.days == 0 ||
+        j->workdays == 0 || f->fall.before_work < t->effort_min_first_half ||
+        j->peers->end_active < t->effort_fall_peers * t->effort_fall_days)
+        return false;
+    double per_day = (double)f->fall.before_work / f->fall.before_days;
+    return per_day >= t->effort_fall_level * j->peers->work / j->workdays;
+}
+
 static double judge_effort(const struct judge *j, struct upt_verdict *v,
                            const struct features *f)
 {
@@ -740,13 +771,18 @@ static double judge_effort(const struct judge *j, struct upt_verdict *v,
     double level = t->effort_decline_from * j->peers->active_days / 2;
     /* without views, a day's work is a few writes: too few to compare */
     double visits = covers(j, BIT(UPT_CAT_VIEW)) ? visit_trend(f) : -1;
-    bool declining =
+    bool halves =
         f->first_half >= t->effort_min_first_half && f->first_active >= level &&
         v->trend >= 0 && v->trend <= t->effort_trend &&
         (visits < 0
              ? stays_down(j, f)
              : visits < t->effort_visit_most &&
                    (visits <= t->effort_visit_trend || stays_down(j, f)));
+    /* or the last working days all but empty, after the peers' work a day
+     * or more: one who drops off late in the window, whose halves hardly
+     * differ; the views show what a day's work was */
+    bool fell = fall_from_level(j, f);
+    bool declining = halves || fell;
     if (!sporadic && !declining) {
         EVIDENCE(v,
                  "active %s, %s median %.0f; %.0f%% of the "
@@ -771,9 +807,12 @@ static double judge_effort(const struct judge *j, struct upt_verdict *v,
         return near(s > d ? s : d);
     }
     v->status = sporadic && declining ? UPT_VS_NOT_ADOPTING : UPT_VS_AT_RISK;
+    double fall_share = fell ? (double)f->fall.active / f->fall.days : 0;
     v->confidence =
         clamp(0.5 + (sporadic ? t->effort_active_share - share : 0) +
-              (declining ? t->effort_trend - v->trend : 0));
+              (halves ? t->effort_trend - v->trend
+               : fell ? t->effort_fall_active - fall_share
+                      : 0));
     if (sporadic && !bunched && !rare)
         EVIDENCE(v,
                  "active %s, %s median %.0f; %u writes on %u "
@@ -788,12 +827,21 @@ static double judge_effort(const struct judge *j, struct upt_verdict *v,
                  active_phrase(v, f).s, j->peers->label, j->peers->active_days,
                  f->writes, j->peers->label, j->peers->writes,
                  v->trend < 0 ? 0.0 : v->trend);
-    else if (declining && !sporadic)
+    else if (halves && !sporadic)
         EVIDENCE(v,
                  "activity fell to %.2f of the first half (%u then %u "
                  "events); active %s",
                  v->trend, f->first_half, f->second_half,
                  active_phrase(v, f).s);
+    else if (!sporadic)
+        EVIDENCE(v,
+                 "active %u of the last %u working days, %.1f tasks a day; "
+                 "%u of the %u before, %.1f a day (%s median %.1f)",
+                 f->fall.active, f->fall.days,
+                 (double)f->fall.work / f->fall.days, f->fall.before_active,
+                 f->fall.before_days,
+                 (double)f->fall.before_work / f->fall.before_days,
+                 j->peers->label, j->peers->work / j->workdays);
     else
         EVIDENCE(v,
                  "active %s, %s median %.0f; %.0f%% of the "
@@ -1067,10 +1115,53 @@ static int collect(struct upt_diagnosis *d, const struct upt_profile *profile,
     return 0;
 }
 
-static void measure(struct upt_diagnosis *d, const struct upt_profile *profile,
-                    const struct upt_roster *roster,
-                    const struct upt_diagnose_opts *o)
+/* The user's working days, oldest first, into ACTIVE and WORK (scratch
+ * of the window's size), and the fall that lasts to the end in them. */
+static void measure_fall(const struct upt_diagnosis *d,
+                         const struct upt_profile_user *u, struct features *f,
+                         unsigned char *active, uint32_t *work)
 {
+    const struct upt_thresholds *t = &d->opts.t;
+    const struct upt_fall_rule rule = {
+        .min_days = t->effort_fall_days,
+        .min_before = t->effort_fall_before_days,
+        .active_share = t->effort_fall_active,
+        .work_share = t->effort_fall_work,
+        .before_active = t->effort_fall_before,
+    };
+    size_t n = 0;
+    uint32_t k = 0;
+    if (!u || d->first_day == INT64_MIN)
+        return;
+    for (int64_t day = d->seen_from; day <= d->last_day; day++) {
+        if (!d->workday[day - d->first_day])
+            continue;
+        while (k < u->ndays && u->days[k].day < day)
+            k++;
+        const struct upt_day *ud =
+            k < u->ndays && u->days[k].day == day ? &u->days[k] : NULL;
+        active[n] = 0;
+        for (int c = 0; ud && c < UPT_CAT_COUNT; c++)
+            active[n] |= ud->count[c] > 0;
+        work[n++] = ud ? work_of(ud->count) : 0;
+    }
+    for (size_t i = n > rule.min_days ? n - rule.min_days : 0; i < n; i++)
+        f->end_active += active[i];
+    upt_fall_find(active, work, n, &rule, &f->fall);
+}
+
+static int measure(struct upt_diagnosis *d, const struct upt_profile *profile,
+                   const struct upt_roster *roster,
+                   const struct upt_diagnose_opts *o)
+{
+    size_t days = (size_t)o->window_days + 1;
+    unsigned char *active = malloc(days);
+    uint32_t *work = malloc(days * sizeof(*work));
+    if (!active || !work) {
+        free(active);
+        free(work);
+        return -1;
+    }
     for (size_t i = 0; i < d->count; i++) {
         struct upt_verdict *v = &d->v[i];
         struct features *f = &d->f[i];
@@ -1084,10 +1175,14 @@ static void measure(struct upt_diagnosis *d, const struct upt_profile *profile,
         f->coverage = pu ? upt_profile_coverage(profile, pu) : d->coverage;
         if (d->first_day != INT64_MIN)
             fill_counts(v, f, pu, d);
+        measure_fall(d, pu, f, active, work);
         f->weekdays =
             d->first_day == INT64_MIN ? 1 : weekdays(d->seen_from, d->last_day);
         settle_status(v, ru, pu, d->last_day, o->grace_days, o->window_days);
     }
+    free(active);
+    free(work);
+    return 0;
 }
 
 /* Role medians, computed once per distinct role (roster strings are
@@ -1208,6 +1303,7 @@ static int judge_all(struct upt_diagnosis *d, const struct upt_diagnose_opts *o)
                           .window = o->window_days,
                           .deadline_days = d->deadline_days,
                           .first_half_days = first_half_days(d),
+                          .workdays = d->workdays,
                           .tasks = named,
                           .configured = configured,
                           .seen = d->seen,
@@ -1234,6 +1330,26 @@ static int mark_deadlines(struct upt_diagnosis *d,
         d->deadline[i] = deadline_day(day, o->t.effort_deadline_days);
         d->deadline_days += d->deadline[i] && day >= d->seen_from;
     }
+    return 0;
+}
+
+/* The days of the window the org worked, of those the logs reach. */
+static int mark_workdays(struct upt_diagnosis *d,
+                         const struct upt_profile *profile,
+                         const struct upt_diagnose_opts *o)
+{
+    size_t n = d->first_day == INT64_MIN ? 0 : (size_t)o->window_days;
+    d->workday = calloc(n + 1, 1);
+    if (!d->workday)
+        return -1;
+    if (n == 0)
+        return 0;
+    size_t from = (size_t)(d->seen_from - d->first_day);
+    if (upt_workdays_mark(profile, d->seen_from, n - from, o->t.workday_share,
+                          d->workday + from) != 0)
+        return -1;
+    for (size_t i = from; i < n; i++)
+        d->workdays += d->workday[i];
     return 0;
 }
 
@@ -1269,8 +1385,8 @@ struct upt_diagnosis *upt_diagnose(const struct upt_profile *profile,
     if (!d->f || !d->w)
         goto fail;
     d->opts = *o;
-    measure(d, profile, roster, o);
-    if (judge_all(d, o) != 0)
+    if (mark_workdays(d, profile, o) != 0 ||
+        measure(d, profile, roster, o) != 0 || judge_all(d, o) != 0)
         goto fail;
     first_value(d, profile, roster, o);
     return d;
@@ -1287,6 +1403,7 @@ void upt_diagnosis_free(struct upt_diagnosis *d)
     free(d->f);
     free(d->w);
     free(d->deadline);
+    free(d->workday);
     free(d);
 }
 
@@ -1350,6 +1467,9 @@ int upt_diagnosis_explain(const struct upt_diagnosis *d, const char *user,
     out->deadline_active = f->deadline_active;
     out->deadline_writes = f->deadline_writes;
     out->deadline_span = d->opts.t.effort_deadline_days;
+    out->workdays = d->workdays;
+    out->fall = f->fall;
+    out->peer_work_day = d->workdays ? p->work / d->workdays : 0;
     out->judged = judged(&d->v[i]);
     out->peer_label = p->label ? p->label : "org";
     out->peer_members = d->w[i].members;
@@ -1367,6 +1487,7 @@ int upt_diagnosis_explain(const struct upt_diagnosis *d, const char *user,
                       .window = d->opts.window_days,
                       .deadline_days = d->deadline_days,
                       .first_half_days = first_half_days(d),
+                      .workdays = d->workdays,
                       .tasks = named,
                       .configured = configured,
                       .seen = d->seen,

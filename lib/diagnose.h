@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "event.h"
+#include "fall.h"
 #include "profile.h"
 #include "roster.h"
 
@@ -64,6 +65,14 @@ struct upt_thresholds {
     unsigned effort_min_first_half;    /* events, for the trend to count */
     double effort_visit_trend; /* 2nd-half work a day over 1st, at most */
     double effort_visit_most;  /* ...under this, for any fall to count */
+    double workday_share;      /* of the median weekday's users: a day worked */
+    unsigned effort_fall_days; /* working days at the end, at least */
+    unsigned effort_fall_before_days; /* ...after at least this many */
+    double effort_fall_active;        /* of them active, at most */
+    double effort_fall_work;   /* their work a day over that before, at most */
+    double effort_fall_before; /* of the days before active, at least */
+    double effort_fall_level;  /* work a day before over the peers', least */
+    double effort_fall_peers;  /* peers' active share of the last days, least */
     unsigned mgmt_min_writes;
     unsigned mgmt_max_reads; /* reports, dashboards, searches at most */
     double mgmt_read_share;  /* ...or at most this share of the writes */
@@ -164,6 +173,12 @@ struct upt_explained {
     uint32_t late_active[2];
     uint32_t deadline_days, deadline_active, deadline_writes;
     unsigned deadline_span; /* the last this many weekdays of a month */
+    /* the days the org worked in the window, the fall that lasts to the
+     * end of it (zeros when none), and the peers' median tasks a working
+     * day */
+    uint32_t workdays;
+    struct upt_fall fall;
+    double peer_work_day;
     /* the tasks the role expects (bit 1 << category) and those of them
      * the user never does, and where they come from: "an expect line",
      * "the built-in roles", "what the peers do weekly" */

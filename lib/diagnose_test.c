@@ -471,16 +471,17 @@ static void unskilled_needs_input_that_can_show_errors_or_help(void)
     upt_profile_free(p);
 }
 
-/* Three users active every weekday, and U active on the first K weekdays. */
+/* Three users active every weekday, and U active on K weekdays spread
+ * over the window's 20 (weekday i * 20 / K for i < K), so that the rule
+ * sees no fall to the end of it. */
 static struct upt_profile *sporadic_case(int k)
 {
     struct upt_profile *p = profile_new(ALL);
     steady_peers(p, UPT_CAT_VIEW);
-    for (int d = 0, n = 0; n < k; d++)
-        if (d % 7 < 5) {
-            put(p, "u", d, UPT_CAT_VIEW, 1);
-            n++;
-        }
+    for (int i = 0; i < k; i++) {
+        int w = i * 20 / k;
+        put(p, "u", w / 5 * 7 + w % 5, UPT_CAT_VIEW, 1);
+    }
     return p;
 }
 
@@ -492,7 +493,7 @@ static void active_share_at_the_threshold_is_effort(void)
     CHECK(v.status == UPT_VS_AT_RISK && v.cause == UPT_CAUSE_EFFORT);
     CHECK(near(v.confidence, 0.50));
     CHECK_STREQ(v.evidence, "active 5 of 20 weekdays, org median 20; 0 "
-                            "writes, org median 0; trend 0.00");
+                            "writes, org median 0; trend 0.67");
     upt_profile_free(p);
 }
 
@@ -1055,6 +1056,10 @@ static void defaults_are_the_documented_ones(void)
           t.effort_min_first_half == 10);
     CHECK(near(t.effort_bulk_deadline_share, 0.40) &&
           near(t.effort_visit_trend, 0.50) && near(t.effort_visit_most, 1.0));
+    CHECK(near(t.workday_share, 0.30) && t.effort_fall_days == 8 &&
+          t.effort_fall_before_days == 5 && near(t.effort_fall_active, 0.25) &&
+          near(t.effort_fall_work, 0.10) && near(t.effort_fall_before, 0.40) &&
+          near(t.effort_fall_level, 1.0) && near(t.effort_fall_peers, 0.50));
     CHECK(t.mgmt_min_writes == 5 && t.mgmt_max_reads == 2 &&
           near(t.mgmt_read_share, 0.10));
     CHECK(t.distrust_min_exports == 4 && near(t.distrust_export_factor, 3.0) &&
@@ -1494,6 +1499,61 @@ static void bulk_writes_leaning_on_deadlines_are_effort(void)
     upt_profile_free(p);
 }
 
+/* U works on the weekdays of days 1 to 15 (11 of them, day 0 missed, so
+ * the halves' rule cannot hold), VIEWS and UPDATES a day, then stops. */
+static void works_then_stops(struct upt_profile *p, const char *u, int views,
+                             int updates)
+{
+    for (int d = 1; d <= 15; d++)
+        if (d % 7 < 5)
+            work_day(p, u, d, views, updates);
+}
+
+/* The last 8 working days empty, after more work a day than the peers
+ * do: one who drops off, late enough that the halves hardly differ. */
+static void a_late_fall_from_the_peers_level_is_effort(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    working_peers(p, WEEKDAYS);
+    works_then_stops(p, "late", 12, 4);
+    works_then_stops(p, "light", 5, 2);
+    judge_defaults(p, "late", &v);
+    CHECK(v.cause == UPT_CAUSE_EFFORT && v.status == UPT_VS_AT_RISK);
+    CHECK(near(v.confidence, 0.75));
+    CHECK_STREQ(v.evidence, "active 0 of the last 8 working days, 0.0 tasks "
+                            "a day; 11 of the 12 before, 15.6 a day (org "
+                            "median 14.0)");
+    /* under the peers' work a day: a light user's quiet end */
+    judge_defaults(p, "light", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE && v.status == UPT_VS_ADOPTING);
+    upt_profile_free(p);
+}
+
+/* When the peers stop too, it is the org's pause, not the user's fall;
+ * and a login history shows no day's work to fall from. */
+static void a_fall_needs_peers_still_there_and_views(void)
+{
+    struct upt_profile *p = profile_new(ALL);
+    struct upt_verdict v;
+    works_then_stops(p, "p1", 10, 3);
+    works_then_stops(p, "p2", 10, 3);
+    works_then_stops(p, "p3", 10, 3);
+    works_then_stops(p, "late", 12, 4);
+    judge_defaults(p, "late", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    upt_profile_free(p);
+
+    p = profile_new(BIT(UPT_CAT_LOGIN));
+    steady_peers(p, UPT_CAT_LOGIN);
+    for (int d = 1; d <= 15; d++)
+        if (d % 7 < 5)
+            put(p, "late", d, UPT_CAT_LOGIN, 2);
+    judge_defaults(p, "late", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    upt_profile_free(p);
+}
+
 /* Many searches for few records opened, with errors above the peers',
  * are someone lost; either alone is not. */
 static void searching_without_finding_and_erring_is_unskilled(void)
@@ -1629,6 +1689,8 @@ int main(void)
     RUN(searching_without_finding_and_erring_is_unskilled);
     RUN(explain_shows_the_halves_and_the_deadline_days);
     RUN(weekend_days_are_active_days_not_weekdays);
+    RUN(a_late_fall_from_the_peers_level_is_effort);
+    RUN(a_fall_needs_peers_still_there_and_views);
     RUN(exports_by_a_user_who_acts_on_the_data_are_not_distrust);
     RUN(explain_tries_each_cause_alone);
     RUN(the_margin_weighs_order_against_score);

@@ -523,6 +523,19 @@ static void explain_halves(FILE *out, const struct upt_explained *e)
             "%u, with %u of %u writes\n",
             e->deadline_span, e->deadline_days, e->deadline_active,
             e->deadline_writes, e->writes);
+    fprintf(out, "working days (days the org worked): %u; ", e->workdays);
+    if (e->fall.days)
+        fprintf(out,
+                "a fall to the end: active %u of the last %u, %.1f tasks a "
+                "day, after %u of the %u before at %.1f a day",
+                e->fall.active, e->fall.days,
+                (double)e->fall.work / e->fall.days, e->fall.before_active,
+                e->fall.before_days,
+                (double)e->fall.before_work / e->fall.before_days);
+    else
+        fputs("no fall to the end", out);
+    fprintf(out, "; %s median %.1f tasks a day\n", e->peer_label,
+            e->peer_work_day);
 }
 
 enum upt_status upt_report_explain(FILE *out, const struct upt_explained *e)
