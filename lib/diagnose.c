@@ -77,7 +77,7 @@ void upt_thresholds_default(struct upt_thresholds *t)
         .unaware_peer_writes = 2,
         .unaware_task_weekly = 1.0,
         .unaware_task_share = 0.20,
-        .unskilled_min_errors = 8,
+        .unskilled_min_errors = 3,
         .unskilled_error_share = 0.20,
         .unskilled_min_help = 8,
         .unskilled_help_share = 0.15,

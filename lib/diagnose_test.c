@@ -1037,7 +1037,7 @@ static void defaults_are_the_documented_ones(void)
     upt_thresholds_default(&t);
     CHECK(t.peer_min == 3 && t.unaware_max_work == 10 &&
           t.unaware_peer_writes == 2);
-    CHECK(t.unskilled_min_errors == 8 && t.unskilled_min_help == 8 &&
+    CHECK(t.unskilled_min_errors == 3 && t.unskilled_min_help == 8 &&
           near(t.unskilled_peer_factor, 4.0) &&
           near(t.unskilled_error_share, 0.20) &&
           near(t.unskilled_help_share, 0.15));
@@ -1554,6 +1554,29 @@ static void a_fall_needs_peers_still_there_and_views(void)
     upt_profile_free(p);
 }
 
+/* In a login history the only errors are failed logins: three in a
+ * month, where the peers fail none, are someone who struggles to get in;
+ * two may be a forgotten password. */
+static void failed_logins_are_unskilled_in_a_login_history(void)
+{
+    struct upt_profile *p =
+        profile_new(BIT(UPT_CAT_LOGIN) | BIT(UPT_CAT_ERROR));
+    struct upt_verdict v;
+    steady_peers(p, UPT_CAT_LOGIN);
+    weekdays_of(p, "fails3", 0, 27, UPT_CAT_LOGIN);
+    weekdays_of(p, "fails2", 0, 27, UPT_CAT_LOGIN);
+    put(p, "fails3", 9, UPT_CAT_ERROR, 2);
+    put(p, "fails3", 16, UPT_CAT_ERROR, 1);
+    put(p, "fails2", 9, UPT_CAT_ERROR, 2);
+    judge_defaults(p, "fails3", &v);
+    CHECK(v.cause == UPT_CAUSE_UNSKILLED && v.status == UPT_VS_AT_RISK);
+    CHECK_STREQ(v.evidence, "3 errors in 23 actions (13.0%), org median "
+                            "0.0%; 0 help pages");
+    judge_defaults(p, "fails2", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    upt_profile_free(p);
+}
+
 /* Many searches for few records opened, with errors above the peers',
  * are someone lost; either alone is not. */
 static void searching_without_finding_and_erring_is_unskilled(void)
@@ -1686,6 +1709,7 @@ int main(void)
     RUN(many_writes_a_view_on_few_days_are_effort);
     RUN(rare_days_need_work_in_bulk_where_views_show);
     RUN(bulk_writes_leaning_on_deadlines_are_effort);
+    RUN(failed_logins_are_unskilled_in_a_login_history);
     RUN(searching_without_finding_and_erring_is_unskilled);
     RUN(explain_shows_the_halves_and_the_deadline_days);
     RUN(weekend_days_are_active_days_not_weekdays);
