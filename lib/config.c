@@ -60,6 +60,8 @@ static const struct {
     T(effort_fall_before, true),
     T(effort_fall_level, true),
     T(effort_fall_peers, true),
+    T(effort_rush_presence, true),
+    T(effort_rush_factor, true),
     T(mgmt_min_writes, false),
     T(mgmt_max_reads, false),
     T(mgmt_read_share, true),

@@ -136,7 +136,7 @@ static void every_threshold_has_a_name(void)
     size_t n = 0;
     while (upt_config_threshold_name(n))
         n++;
-    CHECK(n == 43);
+    CHECK(n == 45);
     CHECK_STREQ(upt_config_threshold_name(0), "peer_min");
 }
 

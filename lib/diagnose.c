@@ -107,6 +107,8 @@ void upt_thresholds_default(struct upt_thresholds *t)
         .effort_fall_before = 0.40,
         .effort_fall_level = 1.0,
         .effort_fall_peers = 0.50,
+        .effort_rush_presence = 0.5,
+        .effort_rush_factor = 3.0,
         .mgmt_min_writes = 5,
         .mgmt_max_reads = 2,
         .mgmt_read_share = 0.10,
@@ -123,6 +125,9 @@ struct features {
     uint32_t actions; /* events other than login and logout */
     uint32_t writes, reads, work;
     uint32_t weekdays, active_weekdays;
+    /* since the user was first seen in the window: weekdays, and the
+     * deadline days of them */
+    uint32_t own_weekdays, own_deadline_days;
     uint32_t first_half, second_half;
     uint32_t first_active, second_active; /* active days in each half */
     uint32_t first_work, second_work;     /* actions in each half */
@@ -724,133 +729,220 @@ static double visit_trend(const struct features *f)
 /* Whether the user's work stopped for the last working days, after a
  * level of work a day that is at least the peers': a fall that lasts
  * (fall.h) from the work of an adopter, not a light user's quiet days;
- * while the peers were still there, so not a whole role's pause. Only
- * where the input shows views, which make a day's work. */
+ * while the peers were still there, so not a whole role's pause. Where
+ * the input shows no views, being there is the day's work (measure_fall)
+ * and the peers' level is their active days. */
 static bool fall_from_level(const struct judge *j, const struct features *f)
 {
     const struct upt_thresholds *t = j->t;
-    if (!covers(j, BIT(UPT_CAT_VIEW)) || f->fall.days == 0 ||
-        j->workdays == 0 || f->fall.before_work < t->effort_min_first_half ||
+    bool views = covers(j, BIT(UPT_CAT_VIEW));
+    if (!(j->coverage & (BIT(UPT_CAT_LOGIN) | BIT(UPT_CAT_VIEW))) ||
+        f->fall.days == 0 || j->workdays == 0 ||
+        (views && f->fall.before_work < t->effort_min_first_half) ||
         j->peers->end_active < t->effort_fall_peers * t->effort_fall_days)
         return false;
     double per_day = (double)f->fall.before_work / f->fall.before_days;
-    return per_day >= t->effort_fall_level * j->peers->work / j->workdays;
+    double peers = views ? j->peers->work : j->peers->active_days;
+    return per_day >= t->effort_fall_level * peers / j->workdays;
 }
 
-static double judge_effort(const struct judge *j, struct upt_verdict *v,
-                           const struct features *f)
+/* The share of the weekdays other than deadline days, since the user was
+ * first seen, that they were active on. */
+static double other_weekdays_share(const struct features *f)
+{
+    uint32_t other = f->own_weekdays - f->own_deadline_days;
+    return other ? (double)(f->active_weekdays - f->deadline_active) / other
+                 : 0;
+}
+
+/* Whether the user is there on the deadline days far more often than on
+ * the other weekdays since they were first seen: the days of one who
+ * comes to catch up. */
+static bool rushes_to_deadlines(const struct judge *j, const struct features *f)
+{
+    if (f->own_deadline_days == 0 || f->own_weekdays <= f->own_deadline_days)
+        return false;
+    double at = (double)f->deadline_active / f->own_deadline_days;
+    return at >= j->t->effort_rush_presence &&
+           at >= j->t->effort_rush_factor * other_weekdays_share(f);
+}
+
+/* What the effort rule found, for its verdict and evidence. */
+struct effort_signs {
+    double share;       /* active days over weekdays */
+    double bunch, need; /* the share on deadline days, and the one asked */
+    double level;       /* first-half active days a fall is from, at least */
+    bool by_writes;     /* the bunching counted in writes, not days */
+    bool bunched, rare, rushes, bulk, sporadic;
+    bool halves, fell; /* declining: by the halves, or to the end */
+};
+
+/* Sporadic: few days, with the work bunched before deadlines, entered in
+ * bulk, or the days themselves rushed to deadlines. */
+static void sporadic_signs(const struct judge *j, const struct upt_verdict *v,
+                           const struct features *f, struct effort_signs *s)
 {
     const struct upt_thresholds *t = j->t;
-    double share = (double)v->active_days / f->weekdays, bunch, need;
+    s->share = (double)v->active_days / f->weekdays;
     bool fewer = j->peers->active_days >= 2.0 * v->active_days;
-    bool by_writes;
-    bool bunched = batched(j, v, f, &bunch, &need, &by_writes);
+    s->bunched = batched(j, v, f, &s->bunch, &s->need, &s->by_writes);
     /* writes bunched before deadlines say it without the peers; days
      * alone are weaker, and need the peers to be there far more */
     /* or entered in bulk with little reading: many writes per view */
     double most_per_view =
         t->effort_bulk_factor * j->peers->write_rate * v->count[UPT_CAT_VIEW];
-    bool bulk = covers(j, BIT(UPT_CAT_VIEW)) && j->peers->write_rate > 0 &&
-                f->writes >= t->mgmt_min_writes && f->writes > most_per_view;
+    s->bulk = covers(j, BIT(UPT_CAT_VIEW)) && j->peers->write_rate > 0 &&
+              f->writes >= t->mgmt_min_writes && f->writes > most_per_view;
     /* few days alone are a light user's as well: where the log shows what
-     * they do there, it takes work entered in bulk or before deadlines */
-    bool rare =
-        fewer && share <= t->effort_rare_share &&
-        (v->count[UPT_CAT_VIEW] == 0 || bunched || f->writes >= most_per_view);
+     * they do there, it takes work entered in bulk or before deadlines;
+     * where it shows only the days, one of them a deadline day */
+    s->rare =
+        fewer && s->share <= t->effort_rare_share &&
+        (!covers(j, BIT(UPT_CAT_VIEW))
+             ? f->deadline_active > 0 || s->share <= t->effort_rare_share / 2
+             : v->count[UPT_CAT_VIEW] == 0 || s->bunched ||
+                   f->writes >= most_per_view);
     /* bulk writes leaning on the deadlines need no peers to be there more */
-    bool lean = bulk && by_writes && bunch >= t->effort_bulk_deadline_share;
+    bool lean =
+        s->bulk && s->by_writes && s->bunch >= t->effort_bulk_deadline_share;
+    /* where views show, the days' work tells more than the days */
+    s->rushes = !covers(j, BIT(UPT_CAT_VIEW)) && !s->by_writes &&
+                rushes_to_deadlines(j, f);
     /* a log of changes alone shows the days someone wrote, not the days
      * they were there: of it, only writes bunched before deadlines */
     bool presence = j->coverage & (BIT(UPT_CAT_LOGIN) | BIT(UPT_CAT_VIEW));
-    bool sporadic = share <= t->effort_active_share &&
-                    (presence ? rare || (bunched && (by_writes || fewer)) ||
-                                    (bulk && (fewer || lean))
-                              : bunched && by_writes);
-    /* a fall from the peers' level, not a light user's quiet fortnight;
-     * one that lasts, or that the days still worked show too */
-    double level = t->effort_decline_from * j->peers->active_days / 2;
+    s->sporadic = s->share <= t->effort_active_share &&
+                  (presence ? s->rare || s->rushes ||
+                                  (s->bunched && (s->by_writes || fewer)) ||
+                                  (s->bulk && (fewer || lean))
+                            : s->bunched && s->by_writes);
+}
+
+/* Declining: a fall from the peers' level, not a light user's quiet
+ * fortnight; one that lasts, or that the days still worked show too. Or
+ * the last working days all but empty, after the peers' work a day or
+ * more: one who drops off late in the window, whose halves hardly
+ * differ. */
+static void declining_signs(const struct judge *j, const struct upt_verdict *v,
+                            const struct features *f, struct effort_signs *s)
+{
+    const struct upt_thresholds *t = j->t;
+    s->level = t->effort_decline_from * j->peers->active_days / 2;
     /* without views, a day's work is a few writes: too few to compare */
     double visits = covers(j, BIT(UPT_CAT_VIEW)) ? visit_trend(f) : -1;
-    bool halves =
-        f->first_half >= t->effort_min_first_half && f->first_active >= level &&
-        v->trend >= 0 && v->trend <= t->effort_trend &&
-        (visits < 0
-             ? stays_down(j, f)
-             : visits < t->effort_visit_most &&
-                   (visits <= t->effort_visit_trend || stays_down(j, f)));
-    /* or the last working days all but empty, after the peers' work a day
-     * or more: one who drops off late in the window, whose halves hardly
-     * differ; the views show what a day's work was */
-    bool fell = fall_from_level(j, f);
-    bool declining = halves || fell;
-    if (!sporadic && !declining) {
+    s->halves = f->first_half >= t->effort_min_first_half &&
+                f->first_active >= s->level && v->trend >= 0 &&
+                v->trend <= t->effort_trend &&
+                (visits < 0 ? stays_down(j, f)
+                            : visits < t->effort_visit_most &&
+                                  (visits <= t->effort_visit_trend ||
+                                   stays_down(j, f)));
+    s->fell = fall_from_level(j, f);
+}
+
+/* The evidence of the effort rule that holds, in S. */
+static void effort_evidence(const struct judge *j, struct upt_verdict *v,
+                            const struct features *f,
+                            const struct effort_signs *s)
+{
+    const struct peers *p = j->peers;
+    struct active_text at = active_phrase(v, f);
+    const char *active = at.s;
+    double trend = v->trend < 0 ? 0.0 : v->trend;
+    if (s->sporadic && !s->bunched && s->rushes)
         EVIDENCE(v,
-                 "active %s, %s median %.0f; %.0f%% of the "
-                 "%s on the last %u weekdays of a month (%.0f%% would "
-                 "do); trend %.2f",
-                 active_phrase(v, f).s, j->peers->label, j->peers->active_days,
-                 100 * bunch, by_writes ? "writes" : "active days",
-                 t->effort_deadline_days, 100 * need,
-                 v->trend < 0 ? 0.0 : v->trend);
-        /* how near: as few days as the rule asks, times bunched enough;
-         * or as steep a fall from as high a level */
-        double days = v->active_days
-                          ? part(j->peers->active_days, 2.0 * v->active_days)
-                          : 0;
-        double s = days * part(t->effort_active_share, share) *
-                   (rare ? 1 : part(bunch, need));
-        double d =
-            v->trend < 0 || f->first_half < t->effort_min_first_half
-                ? 0
-                : part(f->first_active, level) *
-                      part(t->effort_trend, v->trend > 0.01 ? v->trend : 0.01);
-        return near(s > d ? s : d);
-    }
-    v->status = sporadic && declining ? UPT_VS_NOT_ADOPTING : UPT_VS_AT_RISK;
-    double fall_share = fell ? (double)f->fall.active / f->fall.days : 0;
-    v->confidence =
-        clamp(0.5 + (sporadic ? t->effort_active_share - share : 0) +
-              (halves ? t->effort_trend - v->trend
-               : fell ? t->effort_fall_active - fall_share
-                      : 0));
-    if (sporadic && !bunched && !rare)
+                 "active %s, %s median %.0f; on %u of the %u deadline days, "
+                 "on %.0f%% of the other weekdays",
+                 active, p->label, p->active_days, f->deadline_active,
+                 f->own_deadline_days, 100 * other_weekdays_share(f));
+    else if (s->sporadic && !s->bunched && !s->rare)
         EVIDENCE(v,
                  "active %s, %s median %.0f; %u writes on %u "
                  "views, %s median %.2f writes a view",
-                 active_phrase(v, f).s, j->peers->label, j->peers->active_days,
-                 f->writes, v->count[UPT_CAT_VIEW], j->peers->label,
-                 j->peers->write_rate);
-    else if (sporadic && !bunched)
+                 active, p->label, p->active_days, f->writes,
+                 v->count[UPT_CAT_VIEW], p->label, p->write_rate);
+    else if (s->sporadic && !s->bunched)
         EVIDENCE(v,
-                 "active %s, %s median %.0f; %u writes, %s "
-                 "median %.0f; trend %.2f",
-                 active_phrase(v, f).s, j->peers->label, j->peers->active_days,
-                 f->writes, j->peers->label, j->peers->writes,
-                 v->trend < 0 ? 0.0 : v->trend);
-    else if (halves && !sporadic)
+                 "active %s, %s median %.0f; %u writes, %s median %.0f; "
+                 "trend %.2f",
+                 active, p->label, p->active_days, f->writes, p->label,
+                 p->writes, trend);
+    else if (s->halves && !s->sporadic)
         EVIDENCE(v,
                  "activity fell to %.2f of the first half (%u then %u "
                  "events); active %s",
-                 v->trend, f->first_half, f->second_half,
-                 active_phrase(v, f).s);
-    else if (!sporadic)
+                 v->trend, f->first_half, f->second_half, active);
+    else if (!s->sporadic && covers(j, BIT(UPT_CAT_VIEW)))
         EVIDENCE(v,
                  "active %u of the last %u working days, %.1f tasks a day; "
                  "%u of the %u before, %.1f a day (%s median %.1f)",
                  f->fall.active, f->fall.days,
                  (double)f->fall.work / f->fall.days, f->fall.before_active,
                  f->fall.before_days,
-                 (double)f->fall.before_work / f->fall.before_days,
-                 j->peers->label, j->peers->work / j->workdays);
+                 (double)f->fall.before_work / f->fall.before_days, p->label,
+                 p->work / j->workdays);
+    else if (!s->sporadic)
+        EVIDENCE(v,
+                 "active %u of the last %u working days, %u of the %u before "
+                 "(%s median %.0f of %u)",
+                 f->fall.active, f->fall.days, f->fall.before_active,
+                 f->fall.before_days, p->label, p->active_days, j->workdays);
     else
         EVIDENCE(v,
                  "active %s, %s median %.0f; %.0f%% of the "
                  "%s on the last %u weekdays of a month; %u writes, %s "
                  "median %.0f",
-                 active_phrase(v, f).s, j->peers->label, j->peers->active_days,
-                 100 * bunch, by_writes ? "writes" : "active days",
-                 t->effort_deadline_days, f->writes, j->peers->label,
-                 j->peers->writes);
+                 active, p->label, p->active_days, 100 * s->bunch,
+                 s->by_writes ? "writes" : "active days",
+                 j->t->effort_deadline_days, f->writes, p->label, p->writes);
+}
+
+/* How near a user who is neither sporadic nor declining came: as few
+ * days as the rule asks, times bunched enough; or as steep a fall from
+ * as high a level. Says why in the evidence. */
+static double effort_near(const struct judge *j, struct upt_verdict *v,
+                          const struct features *f,
+                          const struct effort_signs *s)
+{
+    const struct upt_thresholds *t = j->t;
+    EVIDENCE(v,
+             "active %s, %s median %.0f; %.0f%% of the "
+             "%s on the last %u weekdays of a month (%.0f%% would "
+             "do); trend %.2f",
+             active_phrase(v, f).s, j->peers->label, j->peers->active_days,
+             100 * s->bunch, s->by_writes ? "writes" : "active days",
+             t->effort_deadline_days, 100 * s->need,
+             v->trend < 0 ? 0.0 : v->trend);
+    double days =
+        v->active_days ? part(j->peers->active_days, 2.0 * v->active_days) : 0;
+    double sp = days * part(t->effort_active_share, s->share) *
+                (s->rare ? 1 : part(s->bunch, s->need));
+    double d =
+        v->trend < 0 || f->first_half < t->effort_min_first_half
+            ? 0
+            : part(f->first_active, s->level) *
+                  part(t->effort_trend, v->trend > 0.01 ? v->trend : 0.01);
+    return near(sp > d ? sp : d);
+}
+
+static double judge_effort(const struct judge *j, struct upt_verdict *v,
+                           const struct features *f)
+{
+    const struct upt_thresholds *t = j->t;
+    struct effort_signs s;
+    sporadic_signs(j, v, f, &s);
+    declining_signs(j, v, f, &s);
+    bool declining = s.halves || s.fell;
+    if (!s.sporadic && !declining)
+        return effort_near(j, v, f, &s);
+    v->status = s.sporadic && declining ? UPT_VS_NOT_ADOPTING : UPT_VS_AT_RISK;
+    double fall_share = s.fell ? (double)f->fall.active / f->fall.days : 0;
+    v->confidence =
+        clamp(0.5 + (s.sporadic ? t->effort_active_share - s.share : 0) +
+              (s.halves ? t->effort_trend - v->trend
+               : s.fell ? t->effort_fall_active - fall_share
+                        : 0));
+    effort_evidence(j, v, f, &s);
     return v->confidence;
 }
 
@@ -1143,11 +1235,31 @@ static void measure_fall(const struct upt_diagnosis *d,
         active[n] = 0;
         for (int c = 0; ud && c < UPT_CAT_COUNT; c++)
             active[n] |= ud->count[c] > 0;
-        work[n++] = ud ? work_of(ud->count) : 0;
+        /* where the input shows no tasks, being there is the day's work */
+        work[n] = !(f->coverage & BIT(UPT_CAT_VIEW)) ? active[n]
+                  : ud                               ? work_of(ud->count)
+                                                     : 0;
+        n++;
     }
     for (size_t i = n > rule.min_days ? n - rule.min_days : 0; i < n; i++)
         f->end_active += active[i];
     upt_fall_find(active, work, n, &rule, &f->fall);
+}
+
+/* The weekdays and deadline days from the user's first day in the part
+ * of the window the logs reach: one who joined late was not away before. */
+static void own_days(const struct upt_diagnosis *d, const struct upt_verdict *v,
+                     struct features *f)
+{
+    if (d->first_day == INT64_MIN || v->first_ms == INT64_MIN)
+        return;
+    int64_t from = upt_timestamp_day_of(v->first_ms);
+    if (from < d->seen_from)
+        from = d->seen_from;
+    for (int64_t day = from; day <= d->last_day; day++) {
+        f->own_weekdays += upt_workdays_weekday(day);
+        f->own_deadline_days += d->deadline[day - d->first_day];
+    }
 }
 
 static int measure(struct upt_diagnosis *d, const struct upt_profile *profile,
@@ -1178,6 +1290,7 @@ static int measure(struct upt_diagnosis *d, const struct upt_profile *profile,
         measure_fall(d, pu, f, active, work);
         f->weekdays =
             d->first_day == INT64_MIN ? 1 : weekdays(d->seen_from, d->last_day);
+        own_days(d, v, f);
         settle_status(v, ru, pu, d->last_day, o->grace_days, o->window_days);
     }
     free(active);
@@ -1469,7 +1582,10 @@ int upt_diagnosis_explain(const struct upt_diagnosis *d, const char *user,
     out->deadline_span = d->opts.t.effort_deadline_days;
     out->workdays = d->workdays;
     out->fall = f->fall;
-    out->peer_work_day = d->workdays ? p->work / d->workdays : 0;
+    out->fall_by_days = !(f->coverage & BIT(UPT_CAT_VIEW));
+    out->peer_work_day = d->workdays == 0    ? 0
+                         : out->fall_by_days ? p->active_days / d->workdays
+                                             : p->work / d->workdays;
     out->judged = judged(&d->v[i]);
     out->peer_label = p->label ? p->label : "org";
     out->peer_members = d->w[i].members;

@@ -73,6 +73,8 @@ struct upt_thresholds {
     double effort_fall_before; /* of the days before active, at least */
     double effort_fall_level;  /* work a day before over the peers', least */
     double effort_fall_peers;  /* peers' active share of the last days, least */
+    double effort_rush_presence; /* of the deadline days active, at least */
+    double effort_rush_factor;   /* ...times the other weekdays' share */
     unsigned mgmt_min_writes;
     unsigned mgmt_max_reads; /* reports, dashboards, searches at most */
     double mgmt_read_share;  /* ...or at most this share of the writes */
@@ -175,9 +177,12 @@ struct upt_explained {
     unsigned deadline_span; /* the last this many weekdays of a month */
     /* the days the org worked in the window, the fall that lasts to the
      * end of it (zeros when none), and the peers' median tasks a working
-     * day */
+     * day; where the input shows no views, the fall counts active days
+     * (FALL_BY_DAYS) and the peers' figure is their median active days a
+     * working day */
     uint32_t workdays;
     struct upt_fall fall;
+    bool fall_by_days;
     double peer_work_day;
     /* the tasks the role expects (bit 1 << category) and those of them
      * the user never does, and where they come from: "an expect line",

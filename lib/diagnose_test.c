@@ -1060,6 +1060,8 @@ static void defaults_are_the_documented_ones(void)
           t.effort_fall_before_days == 5 && near(t.effort_fall_active, 0.25) &&
           near(t.effort_fall_work, 0.10) && near(t.effort_fall_before, 0.40) &&
           near(t.effort_fall_level, 1.0) && near(t.effort_fall_peers, 0.50));
+    CHECK(near(t.effort_rush_presence, 0.50) &&
+          near(t.effort_rush_factor, 3.0));
     CHECK(t.mgmt_min_writes == 5 && t.mgmt_max_reads == 2 &&
           near(t.mgmt_read_share, 0.10));
     CHECK(t.distrust_min_exports == 4 && near(t.distrust_export_factor, 3.0) &&
@@ -1531,7 +1533,8 @@ static void a_late_fall_from_the_peers_level_is_effort(void)
 }
 
 /* When the peers stop too, it is the org's pause, not the user's fall;
- * and a login history shows no day's work to fall from. */
+ * and in a login history, 11 of 12 days before it are under the level of
+ * peers there every day. */
 static void a_fall_needs_peers_still_there_and_views(void)
 {
     struct upt_profile *p = profile_new(ALL);
@@ -1551,6 +1554,88 @@ static void a_fall_needs_peers_still_there_and_views(void)
             put(p, "late", d, UPT_CAT_LOGIN, 2);
     judge_defaults(p, "late", &v);
     CHECK(v.cause == UPT_CAUSE_NONE);
+    upt_profile_free(p);
+}
+
+/* Logins on the days given, DAYS ending with -1. */
+static void logins_on(struct upt_profile *p, const char *user, const int *days)
+{
+    for (; *days >= 0; days++)
+        put(p, user, *days, UPT_CAT_LOGIN, 1);
+}
+
+/* Peers p1 to p3 logging in on the first DAYS days of every week. */
+static void login_peers(struct upt_profile *p, int days)
+{
+    static const char *const peers[] = {"p1", "p2", "p3"};
+    for (int u = 0; u < 3; u++)
+        for (int d = 0; d < 28; d++)
+            if (d % 7 < days)
+                put(p, peers[u], d, UPT_CAT_LOGIN, 1);
+}
+
+/* A login history: there on every deadline day (the last Wednesday to
+ * Friday of March, days 23 to 25) and on 4 of the 17 other weekdays is
+ * coming to catch up, though the peers (Monday to Wednesday, 12 days) are
+ * not there twice as often; 7 days with one deadline day among them are
+ * a light user's. */
+static void deadline_days_far_above_the_others_are_effort_in_logins(void)
+{
+    struct upt_profile *p = profile_new(BIT(UPT_CAT_LOGIN));
+    struct upt_verdict v;
+    login_peers(p, 3);
+    logins_on(p, "rush", (const int[]){0, 7, 14, 21, 23, 24, 25, -1});
+    logins_on(p, "light", (const int[]){0, 3, 8, 11, 15, 18, 24, -1});
+    judge_defaults(p, "rush", &v);
+    CHECK(v.cause == UPT_CAUSE_EFFORT && v.status == UPT_VS_AT_RISK);
+    CHECK_STREQ(v.evidence, "active 7 of 20 weekdays, org median 12; 43% of "
+                            "the active days on the last 3 weekdays of a "
+                            "month; 0 writes, org median 0");
+    /* under 40% of the days on deadlines, yet there 3.4 times as often */
+    logins_on(p, "rush5", (const int[]){0, 2, 7, 14, 21, 23, 24, 25, -1});
+    judge_defaults(p, "rush5", &v);
+    CHECK(v.cause == UPT_CAUSE_EFFORT);
+    CHECK_STREQ(v.evidence, "active 8 of 20 weekdays, org median 10; on 3 of "
+                            "the 3 deadline days, on 29% of the other "
+                            "weekdays");
+    judge_defaults(p, "light", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    upt_profile_free(p);
+}
+
+/* Where the log shows only the days, rarely there needs one of them a
+ * deadline day: three days of the month's others are a light user's. */
+static void rare_days_need_a_deadline_day_in_logins(void)
+{
+    struct upt_profile *p = profile_new(BIT(UPT_CAT_LOGIN));
+    struct upt_verdict v;
+    steady_peers(p, UPT_CAT_LOGIN);
+    logins_on(p, "none", (const int[]){2, 9, 16, -1});
+    logins_on(p, "one", (const int[]){2, 9, 24, -1});
+    judge_defaults(p, "none", &v);
+    CHECK(v.cause == UPT_CAUSE_NONE);
+    judge_defaults(p, "one", &v);
+    CHECK(v.cause == UPT_CAUSE_EFFORT);
+    CHECK_STREQ(v.evidence, "active 3 of 20 weekdays, org median 20; 0 "
+                            "writes, org median 0; trend 0.50");
+    upt_profile_free(p);
+}
+
+/* In a login history the fall is told by the days: none of the last 8
+ * working days after 11 of the 12 before, where the peers are there on
+ * 16 of 20; busy last days keep the halves' rule from holding. */
+static void a_login_history_shows_a_fall_by_the_days(void)
+{
+    struct upt_profile *p = profile_new(BIT(UPT_CAT_LOGIN));
+    struct upt_verdict v;
+    login_peers(p, 4);
+    logins_on(p, "gone", (const int[]){1, 2, 3, 4, 7, 8, 9, 10, 11, -1});
+    put(p, "gone", 14, UPT_CAT_LOGIN, 5);
+    put(p, "gone", 15, UPT_CAT_LOGIN, 5);
+    judge_defaults(p, "gone", &v);
+    CHECK(v.cause == UPT_CAUSE_EFFORT && v.status == UPT_VS_AT_RISK);
+    CHECK_STREQ(v.evidence, "active 0 of the last 8 working days, 11 of the "
+                            "12 before (org median 16 of 20)");
     upt_profile_free(p);
 }
 
@@ -1715,6 +1800,9 @@ int main(void)
     RUN(weekend_days_are_active_days_not_weekdays);
     RUN(a_late_fall_from_the_peers_level_is_effort);
     RUN(a_fall_needs_peers_still_there_and_views);
+    RUN(deadline_days_far_above_the_others_are_effort_in_logins);
+    RUN(rare_days_need_a_deadline_day_in_logins);
+    RUN(a_login_history_shows_a_fall_by_the_days);
     RUN(exports_by_a_user_who_acts_on_the_data_are_not_distrust);
     RUN(explain_tries_each_cause_alone);
     RUN(the_margin_weighs_order_against_score);

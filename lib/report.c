@@ -524,7 +524,13 @@ static void explain_halves(FILE *out, const struct upt_explained *e)
             e->deadline_span, e->deadline_days, e->deadline_active,
             e->deadline_writes, e->writes);
     fprintf(out, "working days (days the org worked): %u; ", e->workdays);
-    if (e->fall.days)
+    if (e->fall.days && e->fall_by_days)
+        fprintf(out,
+                "a fall to the end: active %u of the last %u, after %u of "
+                "the %u before",
+                e->fall.active, e->fall.days, e->fall.before_active,
+                e->fall.before_days);
+    else if (e->fall.days)
         fprintf(out,
                 "a fall to the end: active %u of the last %u, %.1f tasks a "
                 "day, after %u of the %u before at %.1f a day",
@@ -534,8 +540,12 @@ static void explain_halves(FILE *out, const struct upt_explained *e)
                 (double)e->fall.before_work / e->fall.before_days);
     else
         fputs("no fall to the end", out);
-    fprintf(out, "; %s median %.1f tasks a day\n", e->peer_label,
-            e->peer_work_day);
+    if (e->fall_by_days)
+        fprintf(out, "; %s median active on %.2f of them\n", e->peer_label,
+                e->peer_work_day);
+    else
+        fprintf(out, "; %s median %.1f tasks a day\n", e->peer_label,
+                e->peer_work_day);
 }
 
 enum upt_status upt_report_explain(FILE *out, const struct upt_explained *e)
