@@ -873,20 +873,12 @@ static void effort_evidence(const struct judge *j, struct upt_verdict *v,
                  "events); active %s",
                  v->trend, f->first_half, f->second_half, active);
     else if (!s->sporadic && covers(j, BIT(UPT_CAT_VIEW)))
-        EVIDENCE(v,
-                 "active %u of the last %u working days, %.1f tasks a day; "
-                 "%u of the %u before, %.1f a day (%s median %.1f)",
-                 f->fall.active, f->fall.days,
-                 (double)f->fall.work / f->fall.days, f->fall.before_active,
-                 f->fall.before_days,
-                 (double)f->fall.before_work / f->fall.before_days, p->label,
-                 p->work / j->workdays);
+        EVIDENCE(v, "%s (%s median %.1f)", upt_fall_phrase(&f->fall, false).s,
+                 p->label, p->work / j->workdays);
     else if (!s->sporadic)
-        EVIDENCE(v,
-                 "active %u of the last %u working days, %u of the %u before "
-                 "(%s median %.0f of %u)",
-                 f->fall.active, f->fall.days, f->fall.before_active,
-                 f->fall.before_days, p->label, p->active_days, j->workdays);
+        EVIDENCE(v, "%s (%s median %.0f of %u)",
+                 upt_fall_phrase(&f->fall, true).s, p->label, p->active_days,
+                 j->workdays);
     else
         EVIDENCE(v,
                  "active %s, %s median %.0f; %.0f%% of the "

@@ -1,6 +1,7 @@
 /* fall.c - a fall in use that lasts to the end of the window */
 #include "fall.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "banned.h"
@@ -47,4 +48,22 @@ bool upt_fall_find(const unsigned char *active, const uint32_t *work, size_t n,
         }
     }
     return found;
+}
+
+struct upt_fall_text upt_fall_phrase(const struct upt_fall *f, bool by_days)
+{
+    struct upt_fall_text t;
+    unsigned days = f->days ? f->days : 1;
+    unsigned before = f->before_days ? f->before_days : 1;
+    if (by_days)
+        snprintf(t.s, sizeof(t.s),
+                 "active %u of the last %u working days, %u of the %u before",
+                 f->active, f->days, f->before_active, f->before_days);
+    else
+        snprintf(t.s, sizeof(t.s),
+                 "active %u of the last %u working days, %.1f tasks a day; "
+                 "%u of the %u before, %.1f a day",
+                 f->active, f->days, (double)f->work / days, f->before_active,
+                 f->before_days, (double)f->before_work / before);
+    return t;
 }

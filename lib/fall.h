@@ -34,4 +34,13 @@ struct upt_fall {
 bool upt_fall_find(const unsigned char *active, const uint32_t *work, size_t n,
                    const struct upt_fall_rule *rule, struct upt_fall *out);
 
+/* A fall in words: "active 0 of the last 8 working days, 0.0 tasks a day;
+ * 11 of the 12 before, 15.6 a day", or where the days themselves were the
+ * work (BY_DAYS) "active 0 of the last 8 working days, 11 of the 12
+ * before". */
+struct upt_fall_text {
+    char s[128];
+};
+struct upt_fall_text upt_fall_phrase(const struct upt_fall *f, bool by_days);
+
 #endif

@@ -83,6 +83,17 @@ static void the_days_before_are_at_least_min_before(void)
     CHECK(!find("", &f));
 }
 
+static void a_fall_is_told_in_tasks_or_in_days(void)
+{
+    struct upt_fall f;
+    CHECK(find("2222222222...0...1..", &f));
+    CHECK_STREQ(upt_fall_phrase(&f, false).s,
+                "active 2 of the last 10 working days, 1.0 tasks a day; 10 "
+                "of the 10 before, 20.0 a day");
+    CHECK_STREQ(upt_fall_phrase(&f, true).s,
+                "active 2 of the last 10 working days, 10 of the 10 before");
+}
+
 int main(void)
 {
     RUN(a_user_who_stops_falls_for_the_longest_run);
@@ -90,5 +101,6 @@ int main(void)
     RUN(the_fall_may_hold_a_few_light_days);
     RUN(the_days_before_need_the_user_there);
     RUN(the_days_before_are_at_least_min_before);
+    RUN(a_fall_is_told_in_tasks_or_in_days);
     return CHECK_DONE();
 }

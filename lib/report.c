@@ -524,20 +524,9 @@ static void explain_halves(FILE *out, const struct upt_explained *e)
             e->deadline_span, e->deadline_days, e->deadline_active,
             e->deadline_writes, e->writes);
     fprintf(out, "working days (days the org worked): %u; ", e->workdays);
-    if (e->fall.days && e->fall_by_days)
-        fprintf(out,
-                "a fall to the end: active %u of the last %u, after %u of "
-                "the %u before",
-                e->fall.active, e->fall.days, e->fall.before_active,
-                e->fall.before_days);
-    else if (e->fall.days)
-        fprintf(out,
-                "a fall to the end: active %u of the last %u, %.1f tasks a "
-                "day, after %u of the %u before at %.1f a day",
-                e->fall.active, e->fall.days,
-                (double)e->fall.work / e->fall.days, e->fall.before_active,
-                e->fall.before_days,
-                (double)e->fall.before_work / e->fall.before_days);
+    if (e->fall.days)
+        fprintf(out, "a fall to the end: %s",
+                upt_fall_phrase(&e->fall, e->fall_by_days).s);
     else
         fputs("no fall to the end", out);
     if (e->fall_by_days)
