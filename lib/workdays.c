@@ -7,7 +7,7 @@
 
 #include "banned.h"
 
-int upt_workdays_weekday(int64_t day)
+bool upt_workdays_weekday(int64_t day)
 {
     int dow = (int)(((day + 4) % 7 + 7) % 7); /* 1970-01-01 was a Thursday */
     return dow != 0 && dow != 6;

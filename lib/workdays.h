@@ -2,6 +2,7 @@
 #ifndef UPT_WORKDAYS_H
 #define UPT_WORKDAYS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -21,6 +22,6 @@ int upt_workdays_mark(const struct upt_profile *p, int64_t first, size_t n,
                       double share, unsigned char *out);
 
 /* Whether DAY (days since 1970-01-01) is Monday to Friday. */
-int upt_workdays_weekday(int64_t day);
+bool upt_workdays_weekday(int64_t day);
 
 #endif
