@@ -202,7 +202,7 @@ check-sim-report: $(O)/uptake $(O)/uptake-sim
 	@sh cmd/sim_report_test.sh $(O)/uptake-sim $(O)/uptake
 
 # make eval: uptake's verdicts measured against the truth of uptake-sim's
-# organisations, 50 to 5,000 users, in three input formats, with the
+# organisations, 50 to 5,000 users, in seven input formats, with the
 # targets of issue 4 (cmd/eval.sh; minutes, so not part of check).
 .PHONY: eval
 eval: $(O)/uptake $(O)/uptake-sim
