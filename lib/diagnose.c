@@ -183,6 +183,22 @@ static uint32_t work_of(const uint32_t *c)
            c[UPT_CAT_EXPORT] + c[UPT_CAT_IMPORT];
 }
 
+/* Whether a fall is told by the days: where the input shows no views, a
+ * day's work is a few writes or none, and being there is the day's work. */
+static bool fall_by_days(unsigned coverage)
+{
+    return !(coverage & BIT(UPT_CAT_VIEW));
+}
+
+/* The peers' level a fall is measured from: their median tasks a working
+ * day, or active days a working day when the fall is told BY_DAYS. */
+static double fall_level(const struct peers *p, bool by_days, uint32_t workdays)
+{
+    if (workdays == 0)
+        return 0;
+    return (by_days ? p->active_days : p->work) / workdays;
+}
+
 static void add_day(struct upt_verdict *v, struct features *f,
                     const struct upt_day *d, int64_t mid, int64_t last,
                     bool deadline)
@@ -735,15 +751,15 @@ static double visit_trend(const struct features *f)
 static bool fall_from_level(const struct judge *j, const struct features *f)
 {
     const struct upt_thresholds *t = j->t;
-    bool views = covers(j, BIT(UPT_CAT_VIEW));
+    bool by_days = fall_by_days(j->coverage);
     if (!(j->coverage & (BIT(UPT_CAT_LOGIN) | BIT(UPT_CAT_VIEW))) ||
         f->fall.days == 0 || j->workdays == 0 ||
-        (views && f->fall.before_work < t->effort_min_first_half) ||
+        (!by_days && f->fall.before_work < t->effort_min_first_half) ||
         j->peers->end_active < t->effort_fall_peers * t->effort_fall_days)
         return false;
     double per_day = (double)f->fall.before_work / f->fall.before_days;
-    double peers = views ? j->peers->work : j->peers->active_days;
-    return per_day >= t->effort_fall_level * peers / j->workdays;
+    return per_day >=
+           t->effort_fall_level * fall_level(j->peers, by_days, j->workdays);
 }
 
 /* The share of the weekdays other than deadline days, since the user was
@@ -872,9 +888,9 @@ static void effort_evidence(const struct judge *j, struct upt_verdict *v,
                  "activity fell to %.2f of the first half (%u then %u "
                  "events); active %s",
                  v->trend, f->first_half, f->second_half, active);
-    else if (!s->sporadic && covers(j, BIT(UPT_CAT_VIEW)))
+    else if (!s->sporadic && !fall_by_days(j->coverage))
         EVIDENCE(v, "%s (%s median %.1f)", upt_fall_phrase(&f->fall, false).s,
-                 p->label, p->work / j->workdays);
+                 p->label, fall_level(p, false, j->workdays));
     else if (!s->sporadic)
         EVIDENCE(v, "%s (%s median %.0f of %u)",
                  upt_fall_phrase(&f->fall, true).s, p->label, p->active_days,
@@ -1224,13 +1240,10 @@ static void measure_fall(const struct upt_diagnosis *d,
             k++;
         const struct upt_day *ud =
             k < u->ndays && u->days[k].day == day ? &u->days[k] : NULL;
-        active[n] = 0;
-        for (int c = 0; ud && c < UPT_CAT_COUNT; c++)
-            active[n] |= ud->count[c] > 0;
-        /* where the input shows no tasks, being there is the day's work */
-        work[n] = !(f->coverage & BIT(UPT_CAT_VIEW)) ? active[n]
-                  : ud                               ? work_of(ud->count)
-                                                     : 0;
+        active[n] = ud && upt_profile_day_active(ud);
+        work[n] = fall_by_days(f->coverage) ? active[n]
+                  : ud                      ? work_of(ud->count)
+                                            : 0;
         n++;
     }
     for (size_t i = n > rule.min_days ? n - rule.min_days : 0; i < n; i++)
@@ -1574,10 +1587,8 @@ int upt_diagnosis_explain(const struct upt_diagnosis *d, const char *user,
     out->deadline_span = d->opts.t.effort_deadline_days;
     out->workdays = d->workdays;
     out->fall = f->fall;
-    out->fall_by_days = !(f->coverage & BIT(UPT_CAT_VIEW));
-    out->peer_work_day = d->workdays == 0    ? 0
-                         : out->fall_by_days ? p->active_days / d->workdays
-                                             : p->work / d->workdays;
+    out->fall_by_days = fall_by_days(f->coverage);
+    out->peer_work_day = fall_level(p, out->fall_by_days, d->workdays);
     out->judged = judged(&d->v[i]);
     out->peer_label = p->label ? p->label : "org";
     out->peer_members = d->w[i].members;

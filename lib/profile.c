@@ -207,6 +207,14 @@ enum upt_status upt_profile_add_event(struct upt_profile *p,
     return UPT_OK;
 }
 
+bool upt_profile_day_active(const struct upt_day *d)
+{
+    for (int c = 0; c < UPT_CAT_COUNT; c++)
+        if (d->count[c])
+            return true;
+    return false;
+}
+
 unsigned upt_profile_coverage(const struct upt_profile *p,
                               const struct upt_profile_user *user)
 {

@@ -59,6 +59,9 @@ enum upt_status upt_profile_add_event(struct upt_profile *p,
 /* The formats a profile tells apart; more are folded into the last. */
 #define UPT_PROFILE_FORMATS 16
 
+/* Whether D holds any event (of any category, a logout too). */
+bool upt_profile_day_active(const struct upt_day *d);
+
 /* The categories the input could show (bit 1 << cat): of all formats
  * read, or of those USER appeared in (USER may be NULL: all). A user's
  * coverage is what counts for judging them: a Dataverse user is not

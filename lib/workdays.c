@@ -19,14 +19,6 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static int any_event(const struct upt_day *d)
-{
-    for (int c = 0; c < UPT_CAT_COUNT; c++)
-        if (d->count[c])
-            return 1;
-    return 0;
-}
-
 int upt_workdays_mark(const struct upt_profile *p, int64_t first, size_t n,
                       double share, unsigned char *out)
 {
@@ -38,7 +30,8 @@ int upt_workdays_mark(const struct upt_profile *p, int64_t first, size_t n,
         const struct upt_profile_user *u = upt_profile_user(p, i);
         for (uint32_t k = 0; !u->service && k < u->ndays; k++) {
             int64_t at = (int64_t)u->days[k].day - first;
-            if (at >= 0 && (size_t)at < n && any_event(&u->days[k]))
+            if (at >= 0 && (size_t)at < n &&
+                upt_profile_day_active(&u->days[k]))
                 active[at]++;
         }
     }
